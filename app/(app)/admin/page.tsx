@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { UsersPanel } from "@/components/admin/users-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { access } from "@/lib/roles";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  await requirePageActor(access.admin, "/admin");
+  return (
+    <>
+      <PageHeader title="Admin" description="Users and their roles. Role changes end the user's sessions at once." />
+      <UsersPanel />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/server/db/embedded";
+
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+export const dataDir = path.resolve(projectRoot, process.env.LATERAL_DATA_DIR ?? ".data");
+
+/**
+ * Makes process.env complete before any server module reads it: DATABASE_URL (embedded PostgreSQL in
+ * .data/postgres when unset) and a session secret generated once and kept in .data/ (never in the repo).
+ */
+export async function prepareRuntimeEnv(options: { log?: (line: string) => void } = {}): Promise<{ embedded: EmbeddedServer | null }> {
+  await mkdir(dataDir, { recursive: true });
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  process.env.BETTER_AUTH_SECRET ??= await loadOrCreateSecret();
+  if (process.env.DATABASE_URL) return { embedded: null };
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+  const url = new URL(embedded.connectionString);
+  url.pathname = "/lateral";
+  process.env.DATABASE_URL = url.toString();
+  options.log?.(`Embedded PostgreSQL on port ${embedded.port} (data in ${path.relative(projectRoot, dataDir)}/postgres)`);
+  return { embedded };
+}
+
+async function loadOrCreateSecret(): Promise<string> {
+  const file = path.join(dataDir, "auth-secret");
+  const existing = await readFile(file, "utf8").catch(() => null);
+  if (existing && existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(48).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,24 @@
+import type { ComponentProps, ReactNode } from "react";
+
+const control =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+
+export function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={htmlFor} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
+        {label}
+      </label>
+      {children}
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+    </div>
+  );
+}
+
+export function Input(props: ComponentProps<"input">) {
+  return <input {...props} className={`${control} ${props.className ?? ""}`} />;
+}
+
+export function Select(props: ComponentProps<"select">) {
+  return <select {...props} className={`${control} ${props.className ?? ""}`} />;
+}

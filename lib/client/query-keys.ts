@@ -1,0 +1,9 @@
+/** Typed query-key factories: every cache key in the app comes from here, never an inline string. */
+export const queryKeys = {
+  users: () => ["users"] as const,
+  tokens: () => ["tokens"] as const,
+  uploads: () => ["uploads"] as const,
+  upload: (id: string) => ["uploads", id] as const,
+  alerts: (filters: unknown) => ["alerts", "list", filters] as const,
+  alert: (id: string) => ["alerts", "detail", id] as const,
+};

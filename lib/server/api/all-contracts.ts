@@ -1,0 +1,17 @@
+import * as alerts from "@/lib/server/api/contracts/alerts";
+import * as system from "@/lib/server/api/contracts/system";
+import * as tokens from "@/lib/server/api/contracts/tokens";
+import * as uploads from "@/lib/server/api/contracts/uploads";
+import * as users from "@/lib/server/api/contracts/users";
+import type { RouteContract } from "@/lib/server/http/contract";
+
+/** Every contract module; the OpenAPI document and the route-coverage test read this list. */
+const modules: Record<string, unknown>[] = [system, users, tokens, uploads, alerts];
+
+export const allContracts: RouteContract[] = modules.flatMap((module) =>
+  Object.values(module).filter(isContract),
+);
+
+function isContract(value: unknown): value is RouteContract {
+  return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
+}

@@ -1,0 +1,53 @@
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/server/db/client";
+
+const TOKEN_PREFIX = "lat_";
+
+/** A token is shown once; only its SHA-256 is kept, so a database leak does not leak usable tokens. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export async function createApiToken(input: { userId: string; name: string; expiresAt?: Date }) {
+  const secret = randomBytes(32).toString("base64url");
+  const token = `${TOKEN_PREFIX}${secret}`;
+  const record = await db.apiToken.create({
+    data: {
+      userId: input.userId,
+      name: input.name,
+      prefix: token.slice(0, 10),
+      tokenHash: hashToken(token),
+      expiresAt: input.expiresAt,
+    },
+    select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
+  });
+  return { ...record, token };
+}
+
+export type TokenLookup =
+  | { ok: true; user: { id: string; email: string; role: string; name: string } }
+  | { ok: false; reason: "malformed" | "unknown" | "revoked" | "expired" | "disabled" };
+
+export async function findUserByApiToken(token: string, now = new Date()): Promise<TokenLookup> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length < 20) return { ok: false, reason: "malformed" };
+  const record = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { id: true, email: true, role: true, name: true, disabled: true } } },
+  });
+  if (!record) return { ok: false, reason: "unknown" };
+  if (record.revokedAt) return { ok: false, reason: "revoked" };
+  if (record.expiresAt && record.expiresAt <= now) return { ok: false, reason: "expired" };
+  if (record.user.disabled) return { ok: false, reason: "disabled" };
+  // Last-used is informative only; a failed write must not fail the request.
+  void db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } }).catch(() => undefined);
+  const { disabled: _disabled, ...user } = record.user;
+  return { ok: true, user };
+}
+
+export async function revokeApiToken(input: { id: string; userId: string }): Promise<boolean> {
+  const result = await db.apiToken.updateMany({
+    where: { id: input.id, userId: input.userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return result.count === 1;
+}
