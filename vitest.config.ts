@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["**/*.db.test.ts"],
           exclude: ["node_modules/**"],
           globalSetup: ["test/db-global-setup.ts"],
+          setupFiles: ["test/db-env-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

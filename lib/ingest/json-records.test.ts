@@ -1,0 +1,42 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readJsonRecords, type JsonRecord } from "@/lib/ingest/json-records";
+
+async function* chunked(text: string, size: number): AsyncIterable<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+}
+const collect = async (text: string, size = 3) => {
+  const out: JsonRecord[] = [];
+  for await (const r of readJsonRecords(chunked(text, size))) out.push(r);
+  return out;
+};
+const brief = (rs: JsonRecord[]) => rs.map((r) => (r.ok ? [r.line, r.index, r.value] : [r.line, r.index, "ERR"]));
+
+describe("readJsonRecords", () => {
+  it.each([
+    ["NDJSON with blank lines and CRLF", '{"a":1}\r\n\n  \n{"b":"é"}\n', [[1, 0, { a: 1 }], [4, 1, { b: "é" }]]],
+    ["NDJSON without final newline", '1\n"x"', [[1, 0, 1], [2, 1, "x"]]],
+    ["malformed line is reported and reading continues", '{"a":1}\n{oops\n{"c":3}\n', [[1, 0, { a: 1 }], [2, 1, "ERR"], [3, 2, { c: 3 }]]],
+    ["BOM is ignored", '\uFEFF{"a":1}\n', [[1, 0, { a: 1 }]]],
+    ["JSON array across lines", '\n[\n {"a":"x,]}"},\n {"b":[1,{"c":2}]}\n]\n', [[3, 0, { a: "x,]}" }], [4, 1, { b: [1, { c: 2 }] }]]],
+    ["escaped quotes inside array strings", '[{"a":"\\"]"}, 2]', [[1, 0, { a: '"]' }], [1, 1, 2]]],
+    ["empty array", "[]", []],
+    ["bad element in an array keeps going", "[1, {x}, 3]", [[1, 0, 1], [1, 1, "ERR"], [1, 2, 3]]],
+    ["unclosed array", "[1, 2", [[1, 0, 1], [1, 1, "ERR"]]],
+    ["empty input", "", []],
+  ])("%s", async (_name, text, expected) => {
+    expect(brief(await collect(text))).toEqual(expected);
+  });
+
+  it("gives the same records whatever the chunk size (NDJSON and array)", async () => {
+    // Records are objects: an NDJSON stream starting with an array is read as one JSON array by design.
+    const value = fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }));
+    await fc.assert(fc.asyncProperty(fc.array(value, { maxLength: 8 }), fc.integer({ min: 1, max: 17 }), fc.boolean(), async (values, size, asArray) => {
+      const text = asArray ? JSON.stringify(values, null, 1) : values.map((v) => JSON.stringify(v)).join("\n");
+      const got = (await collect(text, size)).map((r) => (r.ok ? r.value : "ERR"));
+      // JSON.parse(JSON.stringify(x)) is the independent oracle (it normalises -0 to 0).
+      expect(got).toEqual(values.map((v) => JSON.parse(JSON.stringify(v))));
+    }), { numRuns: 200 });
+  });
+});

@@ -1,0 +1,172 @@
+import { Buffer } from "node:buffer";
+
+export type JsonRecord =
+  | { ok: true; value: unknown; line: number; index: number }
+  | { ok: false; error: string; line: number; index: number };
+
+/**
+ * Streams JSON records from NDJSON (one value per line, blank lines skipped) or from one top-level
+ * JSON array (split element by element, never buffered whole). `line` is 1-based where the record
+ * starts; `index` counts records, bad ones included. A malformed record yields `ok: false` and
+ * reading goes on.
+ */
+export async function* readJsonRecords(chunks: AsyncIterable<Uint8Array>): AsyncIterable<JsonRecord> {
+  const lines = new LineSplitter();
+  const array = new ArraySplitter();
+  const decoder = new TextDecoder("utf-8");
+  let mode: "unknown" | "lines" | "array" = "unknown";
+  let pending: Uint8Array[] = [];
+  for await (const chunk of chunks) {
+    if (mode === "unknown") {
+      // Bytes before the first value are held back so either splitter counts their lines.
+      pending.push(chunk);
+      const first = firstSignificantByte(pending);
+      if (first === -1) continue;
+      mode = first === 0x5b ? "array" : "lines";
+      for (const held of pending) yield* mode === "array" ? array.push(decoder.decode(held, { stream: true })) : lines.push(held);
+      pending = [];
+      continue;
+    }
+    if (mode === "array") yield* array.push(decoder.decode(chunk, { stream: true }));
+    else yield* lines.push(chunk);
+  }
+  for (const held of pending) yield* lines.push(held);
+  if (mode === "array") yield* array.end(decoder.decode());
+  else yield* lines.end();
+}
+
+/** First byte that is not whitespace or part of a UTF-8 BOM, or -1 if none yet. */
+function firstSignificantByte(chunks: Uint8Array[]): number {
+  for (const chunk of chunks) {
+    for (const b of chunk) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) return b;
+  }
+  return -1;
+}
+
+/** UTF-8 → string for complete lines only; `\n` never occurs inside a multi-byte sequence, so cutting there is safe. */
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+
+/** Splits bytes at `\n` and decodes whole lines at once (far cheaper than a streaming TextDecoder). */
+class LineSplitter {
+  private carry: Uint8Array | null = null;
+  private line = 0;
+  private index = 0;
+
+  *push(chunk: Uint8Array): Generator<JsonRecord> {
+    const last = chunk.lastIndexOf(0x0a);
+    if (last === -1) {
+      this.carry = this.carry ? concat(this.carry, chunk) : copy(chunk);
+      return;
+    }
+    const head = chunk.subarray(0, last);
+    const text = utf8(this.carry ? concat(this.carry, head) : head);
+    this.carry = last + 1 < chunk.length ? copy(chunk.subarray(last + 1)) : null;
+    let from = 0;
+    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", from)) {
+      yield* this.emit(text.slice(from, nl));
+      from = nl + 1;
+    }
+    yield* this.emit(text.slice(from));
+  }
+
+  *end(): Generator<JsonRecord> {
+    if (this.carry) yield* this.emit(utf8(this.carry));
+    this.carry = null;
+  }
+
+  private *emit(raw: string): Generator<JsonRecord> {
+    this.line++;
+    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (this.line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === "") return;
+    const index = this.index++;
+    try {
+      yield { ok: true, value: JSON.parse(text), line: this.line, index };
+    } catch (error) {
+      yield { ok: false, error: (error as Error).message, line: this.line, index };
+    }
+  }
+}
+
+// Buffer#slice is a view; copy so a reused source buffer cannot change held bytes.
+const copy = (bytes: Uint8Array) => Uint8Array.prototype.slice.call(bytes);
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Scans a top-level array with a tiny state machine (depth, in-string, escape) to cut elements. */
+class ArraySplitter {
+  private line = 1;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private closed = false;
+  private element = "";
+  private inElement = false;
+  private elementLine = 0;
+  private index = 0;
+
+  *push(text: string): Generator<JsonRecord> {
+    // An element split across chunks continues from the first character of this chunk.
+    let start = this.inElement ? 0 : -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.line++;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 92) this.escaped = true;
+        else if (c === 34) this.inString = false;
+        continue;
+      }
+      if (this.depth === 0) {
+        if (c === 91 && !this.closed) this.depth = 1;
+        else if (c > 32) {
+          yield { ok: false, error: `unexpected ${JSON.stringify(text[i])} ${this.closed ? "after the closing ']'" : "before '['"}`, line: this.line, index: this.index++ };
+          return;
+        }
+        continue;
+      }
+      if (this.depth === 1 && (c === 44 || c === 93)) {
+        if (start !== -1) this.element += text.slice(start, i);
+        start = -1;
+        yield* this.finishElement(c === 93);
+        if (c === 93) {
+          this.depth = 0;
+          this.closed = true;
+        }
+        continue;
+      }
+      if (start === -1 && c > 32) {
+        start = i;
+        if (!this.inElement) this.elementLine = this.line;
+        this.inElement = true;
+      }
+      if (c === 34) this.inString = true;
+      else if (c === 123 || c === 91) this.depth++;
+      else if (c === 125 || c === 93) this.depth--;
+    }
+    if (start !== -1) this.element += text.slice(start);
+  }
+
+  *end(rest: string): Generator<JsonRecord> {
+    yield* this.push(rest);
+    if (!this.closed) yield { ok: false, error: "unexpected end of input: the top-level array is not closed", line: this.line, index: this.index++ };
+  }
+
+  private *finishElement(isLast: boolean): Generator<JsonRecord> {
+    const text = this.element.trim();
+    this.element = "";
+    this.inElement = false;
+    if (text === "" && isLast) return;
+    const index = this.index++;
+    try {
+      yield { ok: true, value: JSON.parse(text), line: this.elementLine, index };
+    } catch (error) {
+      yield { ok: false, error: text === "" ? "empty array element" : (error as Error).message, line: this.elementLine, index };
+    }
+  }
+}

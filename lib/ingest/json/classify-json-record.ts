@@ -1,0 +1,28 @@
+import { getField } from "@/lib/ecs/event";
+
+export type JsonRecordKind = "ecs" | "winlogbeat-raw" | "nxlog" | "unknown";
+
+/** An Elasticsearch hit carries the document in `_source`; everything else is the document itself. */
+export function unwrapHit(obj: unknown): unknown {
+  if (obj && typeof obj === "object" && "_source" in obj) {
+    const source = (obj as Record<string, unknown>)._source;
+    if (source && typeof source === "object") return source;
+  }
+  return obj;
+}
+
+/**
+ * Tells the JSON shapes apart by content. Winlogbeat sets event.code itself, so "raw" means it
+ * has winlog.* but the ingest pipeline never ran (no event.category).
+ */
+export function classifyJsonRecord(input: unknown): JsonRecordKind {
+  const obj = unwrapHit(input);
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) return "unknown";
+  const has = (path: string) => getField(obj, path) !== undefined;
+  if (has("event.category") || has("process.entity_id") || has("ecs.version")) return "ecs";
+  if (has("winlog.event_id") || has("winlog.event_data")) return "winlogbeat-raw";
+  const record = obj as Record<string, unknown>;
+  if (record.EventID !== undefined && (record.Channel !== undefined || record.SourceName !== undefined)) return "nxlog";
+  if (has("event.code") || has("@timestamp")) return "ecs";
+  return "unknown";
+}

@@ -1,0 +1,136 @@
+import { createGunzip } from "node:zlib";
+import type { EcsEvent } from "@/lib/ecs/event";
+import { detectFormat, type DetectedFormat } from "@/lib/ingest/detect-format";
+import { fromWinEvent } from "@/lib/ingest/ecs/winlog-record";
+import { toEcs } from "@/lib/ingest/ecs/to-ecs";
+import { readEvtx } from "@/lib/ingest/evtx/read-evtx";
+import { readJsonRecords } from "@/lib/ingest/json-records";
+import { classifyJsonRecord } from "@/lib/ingest/json/classify-json-record";
+import { NxlogClock } from "@/lib/ingest/json/from-nxlog";
+import { jsonToEcs } from "@/lib/ingest/json/json-to-ecs";
+import { readWindowsXml } from "@/lib/ingest/xml/read-windows-xml";
+
+/** Where an item came from: record id/index, 1-based line (text), byte offset and chunk (EVTX). */
+export type Position = { record?: number; line?: number; offset?: number; chunk?: number };
+
+export type IngestItem =
+  | { kind: "format"; format: DetectedFormat; container?: "gzip" }
+  | { kind: "event"; event: EcsEvent; position: Position }
+  | { kind: "rejected"; reason: string; position: Position };
+
+export type ParseOptions = {
+  /** UTC offset of NXLog local times when the input itself cannot tell (minutes, e.g. -240). */
+  nxlogUtcOffsetMinutes?: number;
+  /** EVTX: keep records of chunks whose data checksum fails (default: skip the chunk). */
+  salvageCorruptChunks?: boolean;
+};
+
+const HEAD_BYTES = 512;
+
+/**
+ * Any supported input (EVTX, Windows XML, JSON in ECS/Winlogbeat/NXLog shape, each optionally
+ * gzipped) → ECS events, streaming. The first item always says which format was detected.
+ */
+export async function* parseEventStream(chunks: AsyncIterable<Uint8Array>, opts: ParseOptions = {}, container?: "gzip"): AsyncGenerator<IngestItem> {
+  const { head, stream } = await peek(chunks, HEAD_BYTES);
+  const format = detectFormat(head);
+  // For gzip the inner stream's format is what the caller wants to know; it is announced from there.
+  if (format !== "gzip" || container) yield container ? { kind: "format", format, container } : { kind: "format", format };
+  switch (format) {
+    case "evtx":
+      for await (const item of readEvtx(stream, { onDataChecksumMismatch: opts.salvageCorruptChunks ? "parse" : "skip" })) {
+        if (item.kind === "problem") {
+          const { chunk, offset, recordId, reason } = item.problem;
+          yield { kind: "rejected", reason, position: { chunk, offset, record: recordId } };
+        } else {
+          const { record } = item;
+          yield { kind: "event", event: toEcs(fromWinEvent(record.event)), position: { record: record.recordId, chunk: record.chunk, offset: record.offset } };
+        }
+      }
+      return;
+    case "xml":
+      for await (const item of readWindowsXml(stream)) {
+        const position = { record: item.index, line: item.line };
+        if (item.kind === "problem") yield { kind: "rejected", reason: item.reason, position };
+        else yield { kind: "event", event: toEcs(fromWinEvent(item.event)), position };
+      }
+      return;
+    case "json":
+      yield* parseJson(stream, new NxlogClock(opts.nxlogUtcOffsetMinutes));
+      return;
+    case "gzip":
+      if (container) { yield { kind: "rejected", reason: "nested gzip is not accepted", position: { offset: 0 } }; return; }
+      try {
+        for await (const item of parseEventStream(gunzip(stream), opts, "gzip")) yield item;
+      } catch (error) {
+        // Everything decoded before the damage has already been yielded.
+        yield { kind: "rejected", reason: `gzip: ${error instanceof Error ? error.message : String(error)}`, position: {} };
+      }
+      return;
+    case "zip":
+      yield { kind: "rejected", reason: "zip archive: open it with the upload layer and pass each entry's stream to parseEventStream", position: { offset: 0 } };
+      return;
+    case "unknown":
+      yield { kind: "rejected", reason: "unrecognised content (not EVTX, XML, JSON, gzip or zip)", position: { offset: 0 } };
+      return;
+  }
+}
+
+/** NXLog records wait (bounded) until a later record reveals the local-time offset. */
+const MAX_HELD_FOR_CLOCK = 5000;
+
+async function* parseJson(stream: AsyncIterable<Uint8Array>, clock: NxlogClock): AsyncGenerator<IngestItem> {
+  const held: { value: unknown; position: Position }[] = [];
+  const convert = ({ value, position }: { value: unknown; position: Position }): IngestItem => {
+    const result = jsonToEcs(value, clock);
+    return result.ok ? { kind: "event", event: result.event, position } : { kind: "rejected", reason: result.reason, position };
+  };
+  for await (const record of readJsonRecords(stream)) {
+    const position = { record: record.index, line: record.line };
+    if (!record.ok) { yield { kind: "rejected", reason: `invalid JSON: ${record.error}`, position }; continue; }
+    if (clock.offsetMinutes === undefined && classifyJsonRecord(record.value) === "nxlog") {
+      clock.learnFrom(record.value as Record<string, unknown>);
+      if (clock.offsetMinutes === undefined && held.length < MAX_HELD_FOR_CLOCK) { held.push({ value: record.value, position }); continue; }
+    }
+    yield* held.splice(0).map(convert);
+    yield convert({ value: record.value, position });
+  }
+  if (clock.offsetMinutes === undefined) clock.assumeUtc();
+  yield* held.splice(0).map(convert);
+}
+
+/** Reads at least `n` bytes (or all) for sniffing, then replays them ahead of the rest. */
+async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; stream: AsyncIterable<Uint8Array> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const seen: Uint8Array[] = [];
+  let size = 0;
+  while (size < n) {
+    const next = await iterator.next();
+    if (next.done) break;
+    seen.push(next.value);
+    size += next.value.length;
+  }
+  const head = new Uint8Array(size);
+  let at = 0;
+  for (const piece of seen) { head.set(piece, at); at += piece.length; }
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    yield* seen;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head, stream: replay() };
+}
+
+/** node:zlib as a pure byte transform; errors (truncated/corrupt gzip) surface to the caller. */
+async function* gunzip(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const inflate = createGunzip();
+  const feed = (async () => {
+    try {
+      for await (const piece of source) if (!inflate.write(piece)) await new Promise((r) => inflate.once("drain", r));
+      inflate.end();
+    } catch (error) {
+      inflate.destroy(error as Error);
+    }
+  })();
+  for await (const out of inflate) yield out as Uint8Array;
+  await feed;
+}
