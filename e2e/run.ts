@@ -17,7 +17,7 @@ const log = (line: string) => console.log(`[e2e] ${line}`);
 
 const database = await createTestDatabase();
 const children: ChildProcess[] = [];
-let exitCode = 1;
+let exitCode: number;
 try {
   Object.assign(process.env, {
     DATABASE_URL: database.url,
@@ -26,7 +26,7 @@ try {
     PUBLIC_URL: baseUrl,
     E2E_BASE_URL: baseUrl,
     LOG_LEVEL: "warn",
-    LATERAL_SIGNIN_RATE_LIMIT: "5",
+    LATERAL_SIGNIN_RATE_LIMIT: "40",
   });
   await migrateDatabase(log);
   await seedUsers();

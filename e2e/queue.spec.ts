@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { baseURL, signIn } from "./fixtures";
+import { psexecRunsNdjson } from "./ecs-scenario";
+
+const runId = Math.random().toString(36).slice(2, 8);
+
+test("bulk close of everything matching a filter spans several pages", async ({ page }) => {
+  await signIn(page, "analyst");
+  const host = `BULK-${runId}`;
+  const start = Date.UTC(2025, 2, 1, 8, 0, 0);
+  const runs = Array.from({ length: 60 }, (_, i) => ({
+    host,
+    user: "deployer",
+    commandLine: `PsExec.exe -accepteula \\\\app${i} hostname`,
+    target: `app${i}`,
+    at: new Date(start + i * 60_000),
+    entity: `{bulk-${runId}-${i}}`,
+  }));
+  const upload = await page.request.post("/api/uploads", { headers: { origin: baseURL(), "content-type": "application/octet-stream", "x-file-name": "synthetic-bulk.ndjson" }, data: psexecRunsNdjson(runs) });
+  expect(upload.status()).toBe(202);
+  const { id } = await upload.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/uploads/${id}`)).json()).status, { timeout: 30_000 }).toBe("done");
+
+  await page.goto(`/alerts?host=${host}&status=open`);
+  await expect(page.getByText("60 alert(s) match")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Alerts" }).getByRole("row")).toHaveCount(51);
+  await page.getByLabel("Select all loaded alerts").check();
+  await expect(page.getByTestId("bulk-count")).toHaveText("50 selected");
+  await page.getByRole("button", { name: "Select all 60 matching the filter" }).click();
+  await expect(page.getByTestId("bulk-count")).toHaveText("60 selected");
+  await page.getByRole("button", { name: "Close…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Close selected alerts" });
+  await expect(dialog).toContainText("60 alert(s) will be closed.");
+  await dialog.getByLabel("Classification").selectOption("benign_positive_approved_admin");
+  await dialog.getByLabel("Comment").fill("Software deployment window");
+  await dialog.getByRole("button", { name: "Close alerts" }).click();
+  await expect(page.getByRole("status")).toHaveText("60 alert(s) updated.");
+  const closed = await (await page.request.get(`/api/alerts?host=${host}&status=closed&limit=1`)).json();
+  expect(closed.counts.total).toBe(60);
+  await page.screenshot({ path: "test-results/screenshots/queue.png", fullPage: true });
+});
+
+test("keyboard: j/k move, a assigns to me, Enter opens, ? shows help", async ({ page }) => {
+  await signIn(page, "lead");
+  await page.goto("/alerts?status=open");
+  const rows = page.getByRole("table", { name: "Alerts" }).locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  await page.keyboard.press("j");
+  await expect(rows.nth(1)).toHaveAttribute("data-focused", "true");
+  await page.keyboard.press("k");
+  await expect(rows.nth(0)).toHaveAttribute("data-focused", "true");
+  await page.keyboard.press("a");
+  await expect(rows.nth(0)).toContainText("lead@e2e.test");
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search command lines")).toBeFocused();
+  await page.getByLabel("Search command lines").blur();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/alerts\/[0-9a-f-]{36}$/);
+});
+
+test("hostile command lines render inert and readable", async ({ page }) => {
+  await signIn(page, "analyst");
+  const payload = `PsExec.exe -accepteula \\\\victim <script>window.__xss=1</script><img src=x onerror="window.__xss=2"> javascript:alert(1) ${"A".repeat(10_000)}`;
+  const runs = [{ host: `XSS-${runId}`, user: "<b>evil</b>", commandLine: payload, target: "victim", at: new Date(Date.UTC(2025, 3, 1)), entity: `{xss-${runId}}` }];
+  const upload = await page.request.post("/api/uploads", { headers: { origin: baseURL(), "content-type": "application/octet-stream", "x-file-name": "synthetic-xss.ndjson" }, data: psexecRunsNdjson(runs) });
+  const { id } = await upload.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/uploads/${id}`)).json()).status, { timeout: 30_000 }).toBe("done");
+  const list = await (await page.request.get(`/api/alerts?host=XSS-${runId}`)).json();
+  await page.goto(`/alerts/${list.alerts[0].id}`);
+  await expect(page.getByText("<script>window.__xss=1</script>", { exact: false }).first()).toBeVisible();
+  await page.goto(`/alerts?host=XSS-${runId}`);
+  await expect(page.getByRole("table", { name: "Alerts" })).toContainText("<b>evil</b>");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator("img[src=x]").count()).toBe(0);
+});
