@@ -24,6 +24,8 @@ const securityHeaders = [
 const config: NextConfig = {
   // The Docker image uses the standalone server; `npm start` runs `next start`, which cannot.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  // Separate build folders let a benchmark or a second test run build without clobbering .next.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },

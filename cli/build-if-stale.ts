@@ -5,17 +5,18 @@ import path from "node:path";
 import { projectRoot } from "@/cli/runtime-env";
 
 const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-const STAMP = path.join(projectRoot, ".next", "lateral-source-hash");
+const distDir = () => path.join(projectRoot, process.env.NEXT_DIST_DIR ?? ".next");
 
 /** `npm start` builds only when the sources changed since the last build, so restarts stay fast. */
 export async function buildIfStale(log: (line: string) => void): Promise<void> {
   const hash = await hashSources();
-  const previous = await readFile(STAMP, "utf8").catch(() => "");
+  const stamp = path.join(distDir(), "lateral-source-hash");
+  const previous = await readFile(stamp, "utf8").catch(() => "");
   if (previous === hash) return;
   log("Building the web app (next build)…");
   const started = Date.now();
   await run(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "build"]);
-  await writeFile(STAMP, hash);
+  await writeFile(stamp, hash);
   log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -42,7 +42,12 @@ test("bulk close of everything matching a filter spans several pages", async ({ 
 
 test("keyboard: j/k move, a assigns to me, Enter opens, ? shows help", async ({ page }) => {
   await signIn(page, "lead");
-  await page.goto("/alerts?status=open");
+  const host = `KEYS-${runId}`;
+  const runs = [0, 1, 2].map((i) => ({ host, user: "ops", commandLine: `PsExec.exe -accepteula \\\\k${i} hostname`, target: `k${i}`, at: new Date(Date.UTC(2025, 5, 1, 8, i)), entity: `{keys-${runId}-${i}}` }));
+  const upload = await page.request.post("/api/uploads", { headers: { origin: baseURL(), "content-type": "application/octet-stream", "x-file-name": "synthetic-keys.ndjson" }, data: psexecRunsNdjson(runs) });
+  const { id } = await upload.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/uploads/${id}`)).json()).status, { timeout: 30_000 }).toBe("done");
+  await page.goto(`/alerts?status=open&host=${host}`);
   const rows = page.getByRole("table", { name: "Alerts" }).locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   await page.keyboard.press("j");

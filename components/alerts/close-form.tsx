@@ -25,7 +25,7 @@ export function CloseForm({ onSubmit, onCancel, pending, count }: { onSubmit: (i
     <form onSubmit={submit} className="space-y-3">
       {count !== undefined ? <p className="text-slate-600 dark:text-slate-400">{count} alert(s) will be closed.</p> : null}
       <Field label="Classification" htmlFor="close-classification">
-        <Select id="close-classification" value={classification} onChange={(e) => setClassification(e.target.value)} required>
+        <Select id="close-classification" value={classification} onChange={(e) => setClassification(e.target.value)}>
           <option value="">Choose…</option>
           {Object.entries(CLASSIFICATION_LABELS).map(([value, label]) => (
             <option key={value} value={value}>{label}</option>
