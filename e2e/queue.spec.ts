@@ -81,3 +81,31 @@ test("hostile command lines render inert and readable", async ({ page }) => {
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(await page.locator("img[src=x]").count()).toBe(0);
 });
+
+test("saved views (default view reopens) and grouping of similar alerts", async ({ page }) => {
+  await signIn(page, "analyst");
+  const host = `GROUP-${runId}`;
+  const runs = [0, 1, 2, 3].map((i) => ({ host, user: "svc_deploy", commandLine: `PsExec.exe -accepteula \\\\\\\\same hostname`, target: "same", at: new Date(Date.UTC(2025, 6, 1, 8, i)), entity: `{group-${runId}-${i}}` }));
+  const upload = await page.request.post("/api/uploads", { headers: { origin: baseURL(), "content-type": "application/octet-stream", "x-file-name": "synthetic-group.ndjson" }, data: psexecRunsNdjson(runs) });
+  const { id } = await upload.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/uploads/${id}`)).json()).status, { timeout: 30_000 }).toBe("done");
+
+  await page.goto(`/alerts?host=${host}`);
+  await expect(page.getByText("4 alert(s) match")).toBeVisible();
+  await page.getByRole("button", { name: "Save view" }).click();
+  const dialog = page.getByRole("dialog", { name: "Save the current filters as a view" });
+  await dialog.getByLabel("Name").fill(`Deployments ${runId}`);
+  await dialog.getByLabel("Open this view by default").check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await page.goto("/alerts");
+  await expect(page).toHaveURL(new RegExp(`host=${host}`));
+  await expect(page.getByText("4 alert(s) match")).toBeVisible();
+
+  await page.getByLabel("Group similar alerts (host + user + destination)").check();
+  const groups = page.getByRole("table", { name: "Alert groups" });
+  const row = groups.getByRole("row", { name: new RegExp(host) });
+  await expect(row).toContainText("svc_deploy");
+  await expect(row.getByRole("cell", { name: "4", exact: true }).first()).toBeVisible();
+  await row.getByRole("button", { name: new RegExp(host) }).click();
+  await expect(groups.getByRole("link")).toHaveCount(4);
+});

@@ -13,6 +13,8 @@ import { KeyboardHelp } from "@/components/alerts/keyboard-help";
 import { QueueTable } from "@/components/alerts/queue-table";
 import { QueueToolbar } from "@/components/alerts/queue-toolbar";
 import { SampleDataOffer } from "@/components/alerts/sample-data-offer";
+import { AlertGroups } from "@/components/alerts/alert-groups";
+import { SavedViews } from "@/components/alerts/saved-views";
 import { filtersFromSearch, toSearch, type QueueFilters } from "@/components/alerts/queue-filters";
 import { useAlertMutations } from "@/components/alerts/use-alert-mutations";
 import { useAlertQueue } from "@/components/alerts/use-alert-queue";
@@ -23,7 +25,11 @@ export function AlertQueue({ me, canTriage }: { me: { id: string; email: string 
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(new URLSearchParams(searchParams.toString())), [searchParams]);
-  const setFilters = useCallback((next: QueueFilters) => router.replace(`${pathname}?${toSearch(next)}`, { scroll: false }), [router, pathname]);
+  const grouped = searchParams.get("group") === "1";
+  const setFilters = useCallback(
+    (next: QueueFilters, group = grouped) => router.replace(`${pathname}?${toSearch(next)}${group ? "&group=1" : ""}`, { scroll: false }),
+    [router, pathname, grouped],
+  );
   const queue = useAlertQueue(filters);
   const alerts = useMemo(() => queue.data?.pages.flatMap((page) => page.alerts) ?? [], [queue.data]);
   const counts = queue.data?.pages[0]?.counts ?? null;
@@ -88,6 +94,12 @@ export function AlertQueue({ me, canTriage }: { me: { id: string; email: string 
   const selectedCount = allMatching ? (counts?.total ?? 0) : selectedIds.length;
   return (
     <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <SavedViews filters={filters} onApply={(next) => setFilters(next)} hasUrlFilters={Object.keys(filters).length > 0} />
+        <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+          <input type="checkbox" checked={grouped} onChange={(e) => setFilters(filters, e.target.checked)} /> Group similar alerts (host + user + destination)
+        </label>
+      </div>
       <QueueToolbar ref={searchRef} filters={filters} counts={counts} onChange={(next) => { setSelection({}); setAllMatching(false); setFilters(next); }} />
       {message ? <AlertBox tone={message.tone}>{message.text}</AlertBox> : null}
       {canTriage && selectedIds.length > 0 ? (
@@ -117,7 +129,8 @@ export function AlertQueue({ me, canTriage }: { me: { id: string; email: string 
       </div>
       {queue.error ? <AlertBox tone="error">{describeError(queue.error)}</AlertBox> : null}
       {counts?.total === 0 && Object.keys(filters).length === 0 ? <SampleDataOffer canLoad={canTriage} /> : null}
-      {alerts.length > 0 ? (
+      {grouped ? <AlertGroups filters={filters} /> : null}
+      {!grouped && alerts.length > 0 ? (
         <QueueTable
           alerts={alerts}
           selection={selection}
@@ -131,7 +144,7 @@ export function AlertQueue({ me, canTriage }: { me: { id: string; email: string 
       ) : counts && counts.total === 0 && Object.keys(filters).length > 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-500 dark:border-slate-700">No alerts match these filters.</p>
       ) : null}
-      {queue.hasNextPage ? (
+      {!grouped && queue.hasNextPage ? (
         <div className="flex justify-center">
           <Button variant="secondary" onClick={() => void queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
             {queue.isFetchingNextPage ? "Loading…" : `Load more (${alerts.length} of ${counts?.total ?? "?"})`}

@@ -6,4 +6,6 @@ export const queryKeys = {
   upload: (id: string) => ["uploads", id] as const,
   alerts: (filters: unknown) => ["alerts", "list", filters] as const,
   alert: (id: string) => ["alerts", "detail", id] as const,
+  alertGroups: (filters: unknown) => ["alerts", "groups", filters] as const,
+  views: () => ["views"] as const,
 };

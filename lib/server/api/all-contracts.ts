@@ -3,10 +3,11 @@ import * as system from "@/lib/server/api/contracts/system";
 import * as tokens from "@/lib/server/api/contracts/tokens";
 import * as uploads from "@/lib/server/api/contracts/uploads";
 import * as users from "@/lib/server/api/contracts/users";
+import * as views from "@/lib/server/api/contracts/views";
 import type { RouteContract } from "@/lib/server/http/contract";
 
 /** Every contract module; the OpenAPI document and the route-coverage test read this list. */
-const modules: Record<string, unknown>[] = [system, users, tokens, uploads, alerts];
+const modules: Record<string, unknown>[] = [system, users, tokens, uploads, alerts, views];
 
 export const allContracts: RouteContract[] = modules.flatMap((module) =>
   Object.values(module).filter(isContract),

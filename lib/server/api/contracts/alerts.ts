@@ -150,3 +150,15 @@ export const exportAlertsContract = defineContract({
   query: alertFilterSchema,
   response: z.string(),
 });
+
+export const alertGroupsContract = defineContract({
+  method: "GET",
+  path: "/api/alerts/groups",
+  summary: "Similar alerts grouped by source host, user and destinations, with counts (same filters as the queue)",
+  tag: "alerts",
+  roles: access.anyone,
+  query: alertFilterSchema.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+  response: z.object({
+    groups: z.array(z.object({ sourceHost: z.string().nullable(), user: z.string().nullable(), userName: z.string().nullable(), destinations: z.array(z.string()), count: z.number(), open: z.number(), highest: z.string(), lastSeen: z.string() })),
+  }),
+});
