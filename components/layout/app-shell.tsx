@@ -9,7 +9,7 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
   const items = navItems.filter((item) => item.roles.includes(user.role));
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+      <header className="sticky top-0 z-20 print:hidden border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
         <div className="flex h-12 items-center gap-6 px-4">
           <Link href="/" className="flex items-center gap-2 font-semibold">
             <span className="inline-flex h-6 w-6 items-center justify-center rounded bg-sky-600 text-xs font-bold text-white">L</span>

@@ -8,4 +8,5 @@ export const queryKeys = {
   alert: (id: string) => ["alerts", "detail", id] as const,
   alertGroups: (filters: unknown) => ["alerts", "groups", filters] as const,
   views: () => ["views"] as const,
+  trends: (params: unknown) => ["trends", params] as const,
 };

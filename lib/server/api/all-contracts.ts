@@ -1,13 +1,14 @@
 import * as alerts from "@/lib/server/api/contracts/alerts";
 import * as system from "@/lib/server/api/contracts/system";
 import * as tokens from "@/lib/server/api/contracts/tokens";
+import * as trends from "@/lib/server/api/contracts/trends";
 import * as uploads from "@/lib/server/api/contracts/uploads";
 import * as users from "@/lib/server/api/contracts/users";
 import * as views from "@/lib/server/api/contracts/views";
 import type { RouteContract } from "@/lib/server/http/contract";
 
 /** Every contract module; the OpenAPI document and the route-coverage test read this list. */
-const modules: Record<string, unknown>[] = [system, users, tokens, uploads, alerts, views];
+const modules: Record<string, unknown>[] = [system, users, tokens, uploads, alerts, views, trends];
 
 export const allContracts: RouteContract[] = modules.flatMap((module) =>
   Object.values(module).filter(isContract),

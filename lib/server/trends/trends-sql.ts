@@ -1,0 +1,60 @@
+import { Prisma } from "@/lib/server/db/generated/client";
+import type { TrendsRange } from "@/lib/server/trends/trends-range";
+
+/** Whose figures: `null` is everyone (managers, leads, admins); an analyst only ever gets their own id here. */
+export type TrendsScope = { assigneeId: string | null };
+
+type Period = Pick<TrendsRange, "from" | "to" | "tz">;
+
+// Timestamps are stored as UTC without a zone: convert to the user's zone explicitly, never via the session.
+// Every value below is a bound parameter; only fixed SQL text is concatenated.
+export const localTime = (column: Prisma.Sql, tz: string) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})`;
+
+const utcStartOf = (day: Prisma.Sql, tz: string) => Prisma.sql`((${day}::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC')`;
+
+/** Alerts first seen during the period's local days (DST-safe: each bound is converted on its own). */
+export function alertsInPeriod(period: Period, scope: TrendsScope): Prisma.Sql {
+  const assignee = scope.assigneeId === null ? Prisma.empty : Prisma.sql`AND a."assigneeId" = ${scope.assigneeId}`;
+  return Prisma.sql`a."firstSeen" >= ${utcStartOf(Prisma.sql`${period.from}::date`, period.tz)}
+    AND a."firstSeen" < ${utcStartOf(Prisma.sql`(${period.to}::date + 1)`, period.tz)} ${assignee}`;
+}
+
+/** Every local day or week (Monday) of the period, so empty buckets come out as zero rows. */
+export function bucketSeries(range: Pick<TrendsRange, "from" | "to" | "bucket">): Prisma.Sql {
+  return Prisma.sql`SELECT generate_series(
+      date_trunc(${range.bucket}::text, ${range.from}::date::timestamp),
+      date_trunc(${range.bucket}::text, ${range.to}::date::timestamp),
+      ('1 ' || ${range.bucket}::text)::interval) AS b`;
+}
+
+export const bucketOf = (range: Pick<TrendsRange, "bucket" | "tz">) =>
+  Prisma.sql`date_trunc(${range.bucket}::text, ${localTime(Prisma.sql`a."firstSeen"`, range.tz)})`;
+
+/**
+ * (`greatest` ignores NULLs, hence the explicit CASEs: an alert never acknowledged must stay NULL, not 0.)
+ * Per alert of the period: seconds from being raised to the first move out of "open" (acknowledged) and to
+ * the LAST move to "closed" — only while it is still closed, so a reopened alert counts from its final close.
+ */
+export function alertTimes(period: Period, scope: TrendsScope): Prisma.Sql {
+  return Prisma.sql`SELECT a.id, a.priority, a.status, a.classification, a."assigneeId", a."ruleId", a."createdAt",
+      CASE WHEN moves.acked IS NOT NULL THEN greatest(0, extract(epoch FROM moves.acked - a."createdAt"))::float8 END AS tta,
+      CASE WHEN a.status = 'closed' AND moves.closed IS NOT NULL THEN greatest(0, extract(epoch FROM moves.closed - a."createdAt"))::float8 END AS ttc
+    FROM alert a
+    LEFT JOIN LATERAL (SELECT min(h.at) FILTER (WHERE h."from" = 'open') AS acked, max(h.at) FILTER (WHERE h."to" = 'closed') AS closed
+      FROM alert_history h WHERE h."alertId" = a.id AND h.field = 'status') moves ON true
+    WHERE ${alertsInPeriod(period, scope)}`;
+}
+
+/** The five closing-reason families the issue names (Sentinel/TheHive style). */
+export const outcomeOf = Prisma.sql`CASE
+    WHEN a.classification LIKE 'true_positive%' THEN 'true_positive'
+    WHEN a.classification LIKE 'benign_positive%' THEN 'benign_positive'
+    WHEN a.classification LIKE 'false_positive%' THEN 'false_positive'
+    WHEN a.classification = 'duplicate' THEN 'duplicate'
+    ELSE 'undetermined' END`;
+
+export const BASELINE_CLASSIFICATION = "benign_positive_approved_admin";
+
+/** Percentile of a seconds column, rounded to whole seconds (float artefacts are noise at this scale). */
+export const percentileSec = (fraction: number, column: Prisma.Sql) =>
+  Prisma.sql`round((percentile_cont(${fraction}::float8) WITHIN GROUP (ORDER BY ${column}))::numeric)::float8`;
