@@ -9,4 +9,8 @@ export const queryKeys = {
   alertGroups: (filters: unknown) => ["alerts", "groups", filters] as const,
   views: () => ["views"] as const,
   trends: (params: unknown) => ["trends", params] as const,
+  me: () => ["me"] as const,
+  baselines: (filter: { state: string; alertId?: string }) => ["baselines", "list", filter] as const,
+  baseline: (id: string) => ["baselines", "detail", id] as const,
+  baselinePreview: (scope: unknown) => ["baselines", "preview", scope] as const,
 };

@@ -6,7 +6,7 @@ import { findSensitiveActivity, type SensitiveFinding } from "@/lib/triage/sensi
 import type { BaselineGap } from "@/lib/triage/baseline-coverage";
 
 export type Priority = "low" | "medium" | "high";
-export type ReasonCode = "stage_one_only" | "network_connection" | SensitiveFinding["code"] | "outside_baseline";
+export type ReasonCode = "stage_one_only" | "network_connection" | SensitiveFinding["code"] | "outside_baseline" | "approved_baseline";
 export type Reason = { code: ReasonCode; priority: Priority; text: string; eventRefs: EventRef[] };
 
 export type PriorityInput = {

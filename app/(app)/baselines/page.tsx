@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
+import { BaselinesPage } from "@/components/baselines/baselines-page";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
-import { access } from "@/lib/roles";
+import { access, hasRole } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Baselines" };
 
-export default async function BaselinesPage() {
-  await requirePageActor(access.anyone, "/baselines");
-  return <PageHeader title="Baselines" description="Not built yet: see the open issue for this page." />;
+export default async function Page({ searchParams }: { searchParams: Promise<{ state?: string }> }) {
+  const actor = await requirePageActor(access.anyone, "/baselines");
+  const { state } = await searchParams;
+  return <BaselinesPage canWrite={hasRole(actor.role, access.baselineWrite)} initialState={state ?? "active"} />;
 }

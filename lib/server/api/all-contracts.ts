@@ -1,4 +1,5 @@
 import * as alerts from "@/lib/server/api/contracts/alerts";
+import * as baselines from "@/lib/server/api/contracts/baselines";
 import * as system from "@/lib/server/api/contracts/system";
 import * as tokens from "@/lib/server/api/contracts/tokens";
 import * as trends from "@/lib/server/api/contracts/trends";
@@ -8,7 +9,7 @@ import * as views from "@/lib/server/api/contracts/views";
 import type { RouteContract } from "@/lib/server/http/contract";
 
 /** Every contract module; the OpenAPI document and the route-coverage test read this list. */
-const modules: Record<string, unknown>[] = [system, users, tokens, uploads, alerts, views, trends];
+const modules: Record<string, unknown>[] = [system, users, tokens, uploads, alerts, views, trends, baselines];
 
 export const allContracts: RouteContract[] = modules.flatMap((module) =>
   Object.values(module).filter(isContract),
