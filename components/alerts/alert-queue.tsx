@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { describeError } from "@/lib/client/api";
 import { AlertBox } from "@/components/ui/alert-box";
@@ -25,7 +25,10 @@ export function AlertQueue({ me, canTriage }: { me: { id: string; email: string 
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(new URLSearchParams(searchParams.toString())), [searchParams]);
-  const grouped = searchParams.get("group") === "1";
+  const groupedInUrl = searchParams.get("group") === "1";
+  // Optimistic: the checkbox flips at once, the URL (the source of truth) follows.
+  const [grouped, setGrouped] = useState(groupedInUrl);
+  useEffect(() => setGrouped(groupedInUrl), [groupedInUrl]);
   const setFilters = useCallback(
     (next: QueueFilters, group = grouped) => router.replace(`${pathname}?${toSearch(next)}${group ? "&group=1" : ""}`, { scroll: false }),
     [router, pathname, grouped],
@@ -97,7 +100,7 @@ export function AlertQueue({ me, canTriage }: { me: { id: string; email: string 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <SavedViews filters={filters} onApply={(next) => setFilters(next)} hasUrlFilters={Object.keys(filters).length > 0} />
         <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
-          <input type="checkbox" checked={grouped} onChange={(e) => setFilters(filters, e.target.checked)} /> Group similar alerts (host + user + destination)
+          <input type="checkbox" checked={grouped} onChange={(e) => { setGrouped(e.target.checked); setFilters(filters, e.target.checked); }} /> Group similar alerts (host + user + destination)
         </label>
       </div>
       <QueueToolbar ref={searchRef} filters={filters} counts={counts} onChange={(next) => { setSelection({}); setAllMatching(false); setFilters(next); }} />

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { createCharAwarePool, withCharColumns } from "@/lib/server/db/pg-char-columns";
+import { withWholeScripts } from "@/lib/server/db/pg-whole-scripts";
 
 /**
  * `PrismaPg` for the schema engine, with our own shadow database. adapter-pg 7.10's shadow database
@@ -14,7 +15,7 @@ export function shadowAwarePg(pool: pg.Pool, config: pg.PoolConfig): SqlMigratio
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: async () => withCharColumns(await main.connect()),
+    connect: async () => withCharColumns(withWholeScripts(await main.connect(), pool)),
     connectToShadowDb: () => connectToShadowDb(config),
   };
 }
@@ -23,7 +24,7 @@ async function connectToShadowDb(config: pg.PoolConfig): Promise<SqlDriverAdapte
   const name = `prisma_migrate_shadow_db_${randomUUID()}`;
   await adminQuery(config, `CREATE DATABASE ${pg.escapeIdentifier(name)}`);
   const shadowPool = createCharAwarePool({ ...config, database: name, max: 2 });
-  const adapter = withCharColumns(await new PrismaPg(shadowPool).connect());
+  const adapter = withCharColumns(withWholeScripts(await new PrismaPg(shadowPool).connect(), shadowPool));
   const release = adapter.dispose.bind(adapter);
   adapter.dispose = async () => {
     await release();

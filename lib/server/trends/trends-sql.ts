@@ -36,12 +36,12 @@ export const bucketOf = (range: Pick<TrendsRange, "bucket" | "tz">) =>
  * the LAST move to "closed" — only while it is still closed, so a reopened alert counts from its final close.
  */
 export function alertTimes(period: Period, scope: TrendsScope): Prisma.Sql {
+  // acknowledgedAt / closedAt are the history rollup kept by a trigger on alert_history
+  // (migration trends_rollup): first move out of open, last move to closed.
   return Prisma.sql`SELECT a.id, a.priority, a.status, a.classification, a."assigneeId", a."ruleId", a."createdAt",
-      CASE WHEN moves.acked IS NOT NULL THEN greatest(0, extract(epoch FROM moves.acked - a."createdAt"))::float8 END AS tta,
-      CASE WHEN a.status = 'closed' AND moves.closed IS NOT NULL THEN greatest(0, extract(epoch FROM moves.closed - a."createdAt"))::float8 END AS ttc
+      CASE WHEN a."acknowledgedAt" IS NOT NULL THEN greatest(0, extract(epoch FROM a."acknowledgedAt" - a."createdAt"))::float8 END AS tta,
+      CASE WHEN a.status = 'closed' AND a."closedAt" IS NOT NULL THEN greatest(0, extract(epoch FROM a."closedAt" - a."createdAt"))::float8 END AS ttc
     FROM alert a
-    LEFT JOIN LATERAL (SELECT min(h.at) FILTER (WHERE h."from" = 'open') AS acked, max(h.at) FILTER (WHERE h."to" = 'closed') AS closed
-      FROM alert_history h WHERE h."alertId" = a.id AND h.field = 'status') moves ON true
     WHERE ${alertsInPeriod(period, scope)}`;
 }
 
