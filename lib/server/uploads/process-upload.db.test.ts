@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { createUploadFromBytes } from "@/lib/server/uploads/receive-upload";
 import { processUpload } from "@/lib/server/uploads/process-upload";
@@ -24,6 +24,12 @@ function run(entity: string, host: string, at: number, opts: { connect: boolean;
 const ndjson = (lines: object[], extra = "") => new TextEncoder().encode(lines.map((l) => JSON.stringify(l)).join("\n") + "\n" + extra);
 
 describe("processUpload", () => {
+  // The playbook's "outside the baseline → High" only applies once a baseline exists; these cases
+  // check the priorities without one (db test files share a database and run one after another).
+  beforeAll(async () => {
+    await db.baseline.deleteMany();
+  });
+
   it("stores evidence and raises Low, Medium and High alerts with reasons; a re-upload adds nothing", async () => {
     const host = `ws-${randomUUID().slice(0, 8)}`;
     const t = Date.UTC(2025, 4, 1, 10);
