@@ -91,7 +91,6 @@ export function AlertQueue({ me, canTriage }: { me: { id: string; email: string 
       search: () => searchRef.current?.focus(),
       help: () => setHelpOpen(true),
     },
-    !closing && !helpOpen,
   );
 
   const selectedCount = allMatching ? (counts?.total ?? 0) : selectedIds.length;
