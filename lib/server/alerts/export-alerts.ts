@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import type { AlertFilter } from "@/lib/server/api/contracts/alerts";
 import { db } from "@/lib/server/db/client";
 import { alertWhere } from "@/lib/server/alerts/alert-where";
-import { toAlertSummary, withAssignee } from "@/lib/server/alerts/alert-dto";
+import { summarySelect, toAlertSummary } from "@/lib/server/alerts/alert-dto";
 
 const COLUMNS = ["id", "priority", "status", "classification", "ruleName", "sourceHost", "user", "destinations", "commandLine", "firstSeen", "lastSeen", "assignee"] as const;
 const PAGE = 1_000;
@@ -23,7 +23,7 @@ export function exportAlertsCsv(filter: AlertFilter, actor: Actor): ReadableStre
         where: cursor ? { AND: [where, { id: { gt: cursor } }] } : where,
         orderBy: { id: "asc" },
         take: PAGE,
-        include: withAssignee,
+        select: summarySelect,
       });
       if (rows.length === 0) return controller.close();
       cursor = rows.at(-1)!.id;

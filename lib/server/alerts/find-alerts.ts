@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db/client";
 import type { Prisma } from "@/lib/server/db/generated/client";
 import { AppError } from "@/lib/server/http/problem";
 import { alertWhere } from "@/lib/server/alerts/alert-where";
-import { toAlertSummary, withAssignee } from "@/lib/server/alerts/alert-dto";
+import { summarySelect, toAlertSummary } from "@/lib/server/alerts/alert-dto";
 
 type Sort = "firstSeen" | "lastSeen" | "priority";
 type Cursor = { v: string; p?: string; id: string };
@@ -22,7 +22,7 @@ export async function findAlerts(input: AlertFilter & { sort: Sort; order: "asc"
     where,
     orderBy: orderBy(input.sort, input.order),
     take: input.limit + 1,
-    include: withAssignee,
+    select: summarySelect,
   });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
@@ -34,18 +34,29 @@ export async function findAlerts(input: AlertFilter & { sort: Sort; order: "asc"
   };
 }
 
-/** Counts per priority and per status, each ignoring its own filter so the chips show what a click would give. */
+/**
+ * Counts per priority and per status, each ignoring its own filter so the chips show what a click would
+ * give. One GROUP BY priority, status serves all three figures (three separate scans cost ~3 s at 1 M
+ * alerts — bench/triage.ts).
+ */
 async function countAlerts(filter: AlertFilter, actor: Actor) {
-  const [byPriority, byStatus, total] = await Promise.all([
-    db.alert.groupBy({ by: ["priority"], where: alertWhere({ ...filter, priority: undefined }, actor), _count: { _all: true } }),
-    db.alert.groupBy({ by: ["status"], where: alertWhere({ ...filter, status: undefined }, actor), _count: { _all: true } }),
-    db.alert.count({ where: alertWhere(filter, actor) }),
-  ]);
-  return {
-    priority: Object.fromEntries(byPriority.map((row) => [row.priority, row._count._all])),
-    status: Object.fromEntries(byStatus.map((row) => [row.status, row._count._all])),
-    total,
-  };
+  const rows = await db.alert.groupBy({
+    by: ["priority", "status"],
+    where: alertWhere({ ...filter, priority: undefined, status: undefined }, actor),
+    _count: { _all: true },
+  });
+  const priorityOk = (priority: string) => !filter.priority?.length || (filter.priority as string[]).includes(priority);
+  const statusOk = (status: string) => !filter.status?.length || (filter.status as string[]).includes(status);
+  const priority: Record<string, number> = {};
+  const status: Record<string, number> = {};
+  let total = 0;
+  for (const row of rows) {
+    const count = row._count._all;
+    if (statusOk(row.status)) priority[row.priority] = (priority[row.priority] ?? 0) + count;
+    if (priorityOk(row.priority)) status[row.status] = (status[row.status] ?? 0) + count;
+    if (statusOk(row.status) && priorityOk(row.priority)) total += count;
+  }
+  return { priority, status, total };
 }
 
 function orderBy(sort: Sort, order: "asc" | "desc"): Prisma.AlertOrderByWithRelationInput[] {
@@ -68,7 +79,9 @@ function keyset(sort: Sort, order: "asc" | "desc", cursor: Cursor): Prisma.Alert
     };
   }
   const value = new Date(cursor.v);
-  return { OR: [{ [sort]: { [op]: value } }, { [sort]: value, id: { [op]: cursor.id } }] };
+  // The redundant lte/gte bound lets PostgreSQL start the index scan at the cursor; the OR alone is a
+  // filter, which made page 500 scan and discard the 25 000 rows before it.
+  return { [sort]: { [`${op}e`]: value }, OR: [{ [sort]: { [op]: value } }, { id: { [op]: cursor.id } }] };
 }
 
 function encodeCursor(sort: Sort, row: { id: string; firstSeen: Date; lastSeen: Date; priority: string }): string {

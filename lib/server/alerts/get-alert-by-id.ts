@@ -2,7 +2,7 @@ import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/http/problem";
 import { findAlertEvidence } from "@/lib/server/events/find-alert-evidence";
 import { loadBundledRules } from "@/lib/server/rules/load-rules";
-import { toAlertSummary, withAssignee } from "@/lib/server/alerts/alert-dto";
+import { summarySelect, toAlertSummary, withAssignee } from "@/lib/server/alerts/alert-dto";
 import { CHECKLIST_STEPS } from "@/lib/triage/checklist-steps";
 import { initialChecklistState, type ChecklistState } from "@/lib/triage/checklist";
 
@@ -26,7 +26,7 @@ export async function getAlertById(id: string) {
       },
       orderBy: { firstSeen: "desc" },
       take: 20,
-      include: withAssignee,
+      select: summarySelect,
     }),
   ]);
   return {

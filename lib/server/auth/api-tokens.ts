@@ -38,8 +38,11 @@ export async function findUserByApiToken(token: string, now = new Date()): Promi
   if (record.revokedAt) return { ok: false, reason: "revoked" };
   if (record.expiresAt && record.expiresAt <= now) return { ok: false, reason: "expired" };
   if (record.user.disabled) return { ok: false, reason: "disabled" };
-  // Last-used is informative only; a failed write must not fail the request.
-  void db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } }).catch(() => undefined);
+  // Last-used is informative only (minute precision is plenty): no write per request, and a failed
+  // write must not fail the request.
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
+    void db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } }).catch(() => undefined);
+  }
   const { disabled: _disabled, ...user } = record.user;
   return { ok: true, user };
 }

@@ -34,13 +34,19 @@ export async function processUpload(uploadId: string): Promise<void> {
   const report = new UploadReport();
   let batch: EcsEvent[] = [];
   let stored = 0;
+  // One insert in flight while the next batch is parsed, so the worker's CPU (parsing) and PostgreSQL's
+  // (inserting) overlap; a failed insert surfaces at the next flush and fails the job as before.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    stored += await insertEvents(uploadId, batch);
+    await inFlight;
+    const events = batch;
+    const progress = { eventsParsed: report.events, rejected: report.rejectedCount, bytesRead: BigInt(report.bytesRead) };
     batch = [];
-    await db.upload.update({
-      where: { id: uploadId },
-      data: { eventsParsed: report.events, eventsStored: stored, rejected: report.rejectedCount, bytesRead: BigInt(report.bytesRead) },
+    inFlight = insertEvents(uploadId, events).then(async (count) => {
+      stored += count;
+      await db.upload.update({ where: { id: uploadId }, data: { ...progress, eventsStored: stored } });
     });
+    inFlight.catch(() => undefined); // awaited at the next flush; this only avoids an unhandled rejection meanwhile
   };
 
   for await (const item of readUploadItems(upload.storagePath, report)) {
@@ -58,6 +64,7 @@ export async function processUpload(uploadId: string): Promise<void> {
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  await inFlight;
   detector.end();
 
   const raised: RaisedAlert[] = detections.map(({ rule, detection }) => ({ rule, joinKeys: detection.joinKeys, events: detection.events, kind: "sequence" }));
