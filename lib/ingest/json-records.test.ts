@@ -40,3 +40,22 @@ describe("readJsonRecords", () => {
     }), { numRuns: 200 });
   });
 });
+
+describe("oversize NDJSON records", () => {
+  it("skips a line longer than the limit without buffering it, reports its line, and keeps going", async () => {
+    const { MAX_RECORD_BYTES } = await import("@/lib/ingest/json-records");
+    async function* source() {
+      yield new TextEncoder().encode('{"a":1}\n{"huge":"');
+      const block = new Uint8Array(1024 * 1024).fill(0x41);
+      for (let sent = 0; sent <= MAX_RECORD_BYTES + block.length; sent += block.length) yield block;
+      yield new TextEncoder().encode('"}\n{"b":2}\n');
+    }
+    const records = [];
+    for await (const record of readJsonRecords(source())) records.push(record);
+    expect(records).toEqual([
+      { ok: true, value: { a: 1 }, line: 1, index: 0 },
+      { ok: false, error: "record longer than 16 MiB: skipped", line: 2, index: 1 },
+      { ok: true, value: { b: 2 }, line: 3, index: 2 },
+    ]);
+  });
+});

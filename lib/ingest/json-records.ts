@@ -46,32 +46,67 @@ function firstSignificantByte(chunks: Uint8Array[]): number {
 /** UTF-8 → string for complete lines only; `\n` never occurs inside a multi-byte sequence, so cutting there is safe. */
 const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 
+/** One NDJSON record may not exceed this; a longer line is skipped (and reported) without buffering it. */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
 /** Splits bytes at `\n` and decodes whole lines at once (far cheaper than a streaming TextDecoder). */
 class LineSplitter {
-  private carry: Uint8Array | null = null;
+  // The unfinished line is kept as pieces and joined once, so a long line costs linear time.
+  private carry: Uint8Array[] = [];
+  private carryBytes = 0;
+  private oversize = false;
   private line = 0;
   private index = 0;
 
   *push(chunk: Uint8Array): Generator<JsonRecord> {
-    const last = chunk.lastIndexOf(0x0a);
-    if (last === -1) {
-      this.carry = this.carry ? concat(this.carry, chunk) : copy(chunk);
-      return;
+    let rest = chunk;
+    if (this.oversize) {
+      const nl = rest.indexOf(0x0a);
+      if (nl === -1) return;
+      yield this.skipOversize();
+      rest = rest.subarray(nl + 1);
     }
-    const head = chunk.subarray(0, last);
-    const text = utf8(this.carry ? concat(this.carry, head) : head);
-    this.carry = last + 1 < chunk.length ? copy(chunk.subarray(last + 1)) : null;
+    const last = rest.lastIndexOf(0x0a);
+    if (last === -1) return this.hold(rest);
+    const text = utf8(this.takeCarry(rest.subarray(0, last)));
     let from = 0;
     for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", from)) {
       yield* this.emit(text.slice(from, nl));
       from = nl + 1;
     }
     yield* this.emit(text.slice(from));
+    this.hold(rest.subarray(last + 1));
   }
 
   *end(): Generator<JsonRecord> {
-    if (this.carry) yield* this.emit(utf8(this.carry));
-    this.carry = null;
+    if (this.oversize) yield this.skipOversize();
+    else if (this.carryBytes > 0) yield* this.emit(utf8(this.takeCarry(new Uint8Array(0))));
+  }
+
+  private hold(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    if (this.carryBytes + bytes.length > MAX_RECORD_BYTES) {
+      this.carry = [];
+      this.carryBytes = 0;
+      this.oversize = true;
+      return;
+    }
+    this.carry.push(copy(bytes));
+    this.carryBytes += bytes.length;
+  }
+
+  private takeCarry(tail: Uint8Array): Uint8Array {
+    if (this.carry.length === 0) return tail;
+    const joined = Buffer.concat([...this.carry, tail]);
+    this.carry = [];
+    this.carryBytes = 0;
+    return joined;
+  }
+
+  private skipOversize(): JsonRecord {
+    this.oversize = false;
+    this.line++;
+    return { ok: false, error: `record longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB: skipped`, line: this.line, index: this.index++ };
   }
 
   private *emit(raw: string): Generator<JsonRecord> {
@@ -91,12 +126,6 @@ class LineSplitter {
 // Buffer#slice is a view; copy so a reused source buffer cannot change held bytes.
 const copy = (bytes: Uint8Array) => Uint8Array.prototype.slice.call(bytes);
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
 
 /** Scans a top-level array with a tiny state machine (depth, in-string, escape) to cut elements. */
 class ArraySplitter {
