@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -73,6 +73,17 @@ describe("lateral detect", { timeout: 60_000 }, () => {
     const r = lateral(args, "");
     expectStatus(r.status, 2);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe("lateral detect on archives", { timeout: 60_000 }, () => {
+  it("reads every entry of a zip (real OTRF archive): all records, no seed-rule alert", () => {
+    const archive = path.join(ROOT, "../shared/data/otrf-cmd-psexec-lsa-secrets/cmd_psexec_lsa_secrets_dump.zip");
+    if (!existsSync(archive)) return;
+    const r = lateral(["detect", archive]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/286 records read, 286 events/);
   });
 });
 

@@ -3,7 +3,8 @@ import { Detector } from "@/lib/detection/detector";
 import { DEFAULT_REORDER } from "@/lib/detection/reorder-buffer";
 import { EVENT_FORMATS, describePosition, readEvents, type EventFormat } from "@/lib/ingest/read-events";
 import { formatAlert } from "@/cli/io/format-alert";
-import { assertReadable, openInput } from "@/cli/io/open-input";
+import { assertReadable } from "@/cli/io/open-input";
+import { openInputs } from "@/cli/io/open-inputs";
 import { SkipReport } from "@/cli/io/skip-report";
 import { resolveRules } from "@/cli/rules/resolve-rules";
 
@@ -53,9 +54,15 @@ async function runDetect(files: string[], options: DetectOptions): Promise<numbe
   for (const file of files) {
     const name = file === "-" ? "<stdin>" : file;
     try {
-      for await (const result of readEvents(openInput(file), { format: options.format })) {
-        if (!result.ok) skips.add(name, describePosition(result.position), result.error);
-        else if (!detector.push(result.event)) skips.add(name, describePosition(result.position), "no usable @timestamp");
+      for await (const input of openInputs(file)) {
+        if ("error" in input) {
+          skips.add(input.name, "", input.error);
+          continue;
+        }
+        for await (const result of readEvents(input.chunks, { format: options.format })) {
+          if (!result.ok) skips.add(input.name, describePosition(result.position), result.error);
+          else if (!detector.push(result.event)) skips.add(input.name, describePosition(result.position), "no usable @timestamp");
+        }
       }
     } catch (error) {
       flush();
