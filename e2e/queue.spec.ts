@@ -109,3 +109,28 @@ test("saved views (default view reopens) and grouping of similar alerts", async 
   await row.getByRole("button", { name: new RegExp(host) }).click();
   await expect(groups.getByRole("link")).toHaveCount(4);
 });
+
+test("a lead approves a whole group as admin activity and its open alerts close", async ({ page }) => {
+  await signIn(page, "lead");
+  const host = `APPROVE-${runId}`;
+  const runs = [0, 1, 2].map((i) => ({ host, user: "svc_patch", commandLine: `PsExec.exe -accepteula \\\\\\\\patchsrv hostname`, target: "patchsrv", at: new Date(Date.UTC(2025, 7, 1, 8, i)), entity: `{approve-${runId}-${i}}` }));
+  const upload = await page.request.post("/api/uploads", { headers: { origin: baseURL(), "content-type": "application/octet-stream", "x-file-name": "synthetic-approve.ndjson" }, data: psexecRunsNdjson(runs) });
+  const { id } = await upload.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/uploads/${id}`)).json()).status, { timeout: 30_000 }).toBe("done");
+
+  await page.goto(`/alerts?host=${host}&group=1`);
+  const row = page.getByRole("table", { name: "Alert groups" }).getByRole("row", { name: new RegExp(host) });
+  await row.getByRole("button", { name: "Approve…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Mark this group as approved admin activity" });
+  await dialog.getByLabel("Justification").fill(`Monthly patching ${runId}`);
+  await dialog.getByRole("button", { name: "Approve and close matching" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved; 3 alert(s) closed" })).toBeVisible();
+  const closed = await (await page.request.get(`/api/alerts?host=${host}&status=closed&classification=benign_positive_approved_admin&limit=1`)).json();
+  expect(closed.counts.total).toBe(3);
+
+  // Leave no active entry behind: later specs assume no baseline covers their activity.
+  const { baselines } = await (await page.request.get("/api/baselines?state=active")).json();
+  for (const b of baselines as { id: string; justification: string }[]) {
+    if (b.justification.includes(runId)) await page.request.post(`/api/baselines/${b.id}/revoke`, { headers: { origin: baseURL() }, data: { comment: "e2e cleanup" } });
+  }
+});

@@ -81,6 +81,19 @@ export function valuesFromAlert(alert: AlertSummary, start: EcsDoc | undefined):
   };
 }
 
+/** Pre-filled from a group of similar alerts (host + user + destinations): approval closes all of them. */
+export function valuesFromGroup(group: { sourceHost: string | null; user: string | null; destinations: string[] }): BaselineFormValues {
+  const destinations = group.destinations.map((d) => d.split(" ")[0]).filter((d) => d && !d.startsWith("@") && !d.startsWith("\\\\"));
+  return {
+    ...empty,
+    users: group.user ?? "",
+    sourceHosts: group.sourceHost ?? "",
+    destinations: destinations.join("\n"),
+    expiresOn: dateInput(Date.now() + 90 * DAY),
+    close: "all_matching",
+  };
+}
+
 export function valuesFromBaseline(b: Baseline): BaselineFormValues {
   const w = b.scope.timeWindow;
   return {

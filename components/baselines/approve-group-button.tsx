@@ -1,0 +1,50 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { BaselineForm } from "@/components/baselines/baseline-form";
+import { expiryFromDate, valuesFromGroup } from "@/components/baselines/baseline-form-values";
+import { useBaselineWrite, useMe } from "@/components/baselines/use-baselines";
+
+type Group = { sourceHost: string | null; user: string | null; destinations: string[] };
+
+/** From a group in the queue: approve the activity once and close every open alert it matches. */
+export function ApproveGroupButton({ group, onDone }: { group: Group; onDone: (message: string) => void }) {
+  const me = useMe();
+  const write = useBaselineWrite();
+  const [open, setOpen] = useState(false);
+  const canApprove = me.data?.role === "lead" || me.data?.role === "admin";
+  if (!me.data || me.data.role === "manager") return null;
+  return (
+    <>
+      <Button size="sm" variant="ghost" onClick={() => { write.reset(); setOpen(true); }}>
+        {canApprove ? "Approve…" : "Propose…"}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={canApprove ? "Mark this group as approved admin activity" : "Propose approval for this group"}>
+        <BaselineForm
+          initial={valuesFromGroup(group)}
+          withCloseChoice={false}
+          submitLabel={canApprove ? "Approve and close matching" : "Send proposal"}
+          pending={write.isPending}
+          error={write.error}
+          onCancel={() => setOpen(false)}
+          onSubmit={(values, scope) =>
+            write.mutate(
+              {
+                path: canApprove ? "/api/baselines" : "/api/baselines/proposals",
+                body: { scope, justification: values.justification, expiresAt: expiryFromDate(values.expiresOn), ticket: values.ticket || undefined, onMatch: values.onMatch, close: canApprove ? "all_matching" : "none" },
+              },
+              {
+                onSuccess: (result) => {
+                  setOpen(false);
+                  onDone(canApprove ? `Approved; ${result.closedAlerts} alert(s) closed as approved admin activity.` : "Proposal sent; a lead will approve or reject it.");
+                },
+              },
+            )
+          }
+        />
+      </Dialog>
+    </>
+  );
+}
