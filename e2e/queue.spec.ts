@@ -134,3 +134,26 @@ test("a lead approves a whole group as admin activity and its open alerts close"
     if (b.justification.includes(runId)) await page.request.post(`/api/baselines/${b.id}/revoke`, { headers: { origin: baseURL() }, data: { comment: "e2e cleanup" } });
   }
 });
+
+test("a lead approves a selection of alerts as admin activity", async ({ page }) => {
+  await signIn(page, "lead");
+  const host = `SELECT-${runId}`;
+  const runs = [0, 1].map((i) => ({ host, user: "svc_backup", commandLine: `PsExec.exe -accepteula \\\\\\\\backup${i} hostname`, target: `backup${i}`, at: new Date(Date.UTC(2025, 8, 1, 8, i)), entity: `{select-${runId}-${i}}` }));
+  const upload = await page.request.post("/api/uploads", { headers: { origin: baseURL(), "content-type": "application/octet-stream", "x-file-name": "synthetic-select.ndjson" }, data: psexecRunsNdjson(runs) });
+  const { id } = await upload.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/uploads/${id}`)).json()).status, { timeout: 30_000 }).toBe("done");
+
+  await page.goto(`/alerts?host=${host}`);
+  await page.getByLabel("Select all loaded alerts").check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Approve…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Mark this selection as approved admin activity" });
+  await expect(dialog.getByLabel("Destinations")).toHaveValue(/^(backup0\nbackup1|backup1\nbackup0)$/);
+  await dialog.getByLabel("Justification").fill(`Nightly backups ${runId}`);
+  await dialog.getByRole("button", { name: "Approve and close matching" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved; 2 alert(s) closed" })).toBeVisible();
+
+  const { baselines } = await (await page.request.get("/api/baselines?state=active")).json();
+  for (const b of baselines as { id: string; justification: string }[]) {
+    if (b.justification.includes(runId)) await page.request.post(`/api/baselines/${b.id}/revoke`, { headers: { origin: baseURL() }, data: { comment: "e2e cleanup" } });
+  }
+});

@@ -46,7 +46,7 @@ export function AlertGroups({ filters }: { filters: QueueFilters }) {
                   <td className="text-right font-semibold tabular-nums">{g.count}</td>
                   <td className="text-right tabular-nums">{g.open}</td>
                   <td className="px-2.5 text-xs tabular-nums">{formatTimestamp(g.lastSeen)}</td>
-                  <td className="pr-2 text-right">{g.open > 0 ? <ApproveGroupButton group={g} onDone={(text) => { setMessage(text); void groups.refetch(); }} /> : null}</td>
+                  <td className="pr-2 text-right"><ApproveGroupButton alerts={[g]} onDone={(text) => { setMessage(text); void groups.refetch(); }} /></td>
                 </tr>
                 {open === key ? <GroupMembers filter={{ ...filter, host: g.sourceHost ?? undefined, user: g.userName ?? undefined, destination: g.destinations[0] }} /> : null}
               </Fragment>

@@ -117,6 +117,8 @@ export function AlertQueue({ me, canTriage }: { me: { id: string; email: string 
           onClose={() => setClosing("selection")}
           onComment={(body) => void runBulk({ action: "comment", body })}
           pending={bulk.isPending}
+          selected={alerts.filter((a) => selection[a.id])}
+          onApproved={(text) => { setMessage({ tone: "success", text }); setSelection({}); void queue.refetch(); }}
         />
       ) : null}
       <div className="flex items-center justify-between text-xs text-slate-500">

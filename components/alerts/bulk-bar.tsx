@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { ApproveGroupButton } from "@/components/baselines/approve-group-button";
+import type { AlertSummary } from "@/components/alerts/alert-types";
 
 type Props = {
   selectedCount: number;
@@ -16,6 +18,9 @@ type Props = {
   onClose: () => void;
   onComment: (body: string) => void;
   pending: boolean;
+  /** The selected alerts that are loaded (for "approve as admin activity"); empty when all matching is chosen. */
+  selected: AlertSummary[];
+  onApproved: (message: string) => void;
 };
 
 export function BulkBar(props: Props) {
@@ -33,6 +38,7 @@ export function BulkBar(props: Props) {
         <Button size="sm" variant="secondary" disabled={props.pending} onClick={props.onAssignToMe}>Assign to me</Button>
         <Button size="sm" variant="secondary" disabled={props.pending} onClick={props.onAcknowledge}>Acknowledge</Button>
         <Button size="sm" disabled={props.pending} onClick={props.onClose}>Close…</Button>
+        {!props.allMatching && props.selected.length > 0 ? <ApproveGroupButton alerts={props.selected} what="selection" onDone={props.onApproved} /> : null}
         <Input aria-label="Bulk comment" placeholder="Comment…" value={comment} onChange={(e) => setComment(e.target.value)} className="w-44 py-1 text-xs" />
         <Button size="sm" variant="secondary" disabled={props.pending || !comment.trim()} onClick={() => { props.onComment(comment.trim()); setComment(""); }}>Add comment</Button>
         <Button size="sm" variant="ghost" onClick={props.onClear}>Clear</Button>

@@ -4,13 +4,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { BaselineForm } from "@/components/baselines/baseline-form";
-import { expiryFromDate, valuesFromGroup } from "@/components/baselines/baseline-form-values";
+import { expiryFromDate, valuesFromAlerts } from "@/components/baselines/baseline-form-values";
 import { useBaselineWrite, useMe } from "@/components/baselines/use-baselines";
 
-type Group = { sourceHost: string | null; user: string | null; destinations: string[] };
+type AlertLike = { sourceHost: string | null; user: string | null; destinations: string[] };
 
-/** From a group in the queue: approve the activity once and close every open alert it matches. */
-export function ApproveGroupButton({ group, onDone }: { group: Group; onDone: (message: string) => void }) {
+/** From a group or a selection in the queue: approve the activity once and close every open alert it matches. */
+export function ApproveGroupButton({ alerts, what = "group", onDone }: { alerts: AlertLike[]; what?: "group" | "selection"; onDone: (message: string) => void }) {
   const me = useMe();
   const write = useBaselineWrite();
   const [open, setOpen] = useState(false);
@@ -21,9 +21,9 @@ export function ApproveGroupButton({ group, onDone }: { group: Group; onDone: (m
       <Button size="sm" variant="ghost" onClick={() => { write.reset(); setOpen(true); }}>
         {canApprove ? "Approve…" : "Propose…"}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={canApprove ? "Mark this group as approved admin activity" : "Propose approval for this group"}>
+      <Dialog open={open} onClose={() => setOpen(false)} title={canApprove ? `Mark this ${what} as approved admin activity` : `Propose approval for this ${what}`}>
         <BaselineForm
-          initial={valuesFromGroup(group)}
+          initial={valuesFromAlerts(alerts)}
           withCloseChoice={false}
           submitLabel={canApprove ? "Approve and close matching" : "Send proposal"}
           pending={write.isPending}

@@ -81,13 +81,14 @@ export function valuesFromAlert(alert: AlertSummary, start: EcsDoc | undefined):
   };
 }
 
-/** Pre-filled from a group of similar alerts (host + user + destinations): approval closes all of them. */
-export function valuesFromGroup(group: { sourceHost: string | null; user: string | null; destinations: string[] }): BaselineFormValues {
-  const destinations = group.destinations.map((d) => d.split(" ")[0]).filter((d) => d && !d.startsWith("@") && !d.startsWith("\\\\"));
+/** Pre-filled from several alerts (a group or a selection): approval closes every open alert it matches. */
+export function valuesFromAlerts(alerts: { sourceHost: string | null; user: string | null; destinations: string[] }[]): BaselineFormValues {
+  const unique = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
+  const destinations = unique(alerts.flatMap((a) => a.destinations.map((d) => d.split(" ")[0]))).filter((d) => !d.startsWith("@") && !d.startsWith("\\\\"));
   return {
     ...empty,
-    users: group.user ?? "",
-    sourceHosts: group.sourceHost ?? "",
+    users: unique(alerts.map((a) => a.user)).join("\n"),
+    sourceHosts: unique(alerts.map((a) => a.sourceHost)).join("\n"),
     destinations: destinations.join("\n"),
     expiresOn: dateInput(Date.now() + 90 * DAY),
     close: "all_matching",
