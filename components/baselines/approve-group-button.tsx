@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { BaselineForm } from "@/components/baselines/baseline-form";
-import { expiryFromDate, valuesFromAlerts } from "@/components/baselines/baseline-form-values";
+import { approvalMessage, approvalRequest, valuesFromAlerts } from "@/components/baselines/baseline-form-values";
 import { useBaselineWrite, useMe } from "@/components/baselines/use-baselines";
 
 type AlertLike = { sourceHost: string | null; user: string | null; destinations: string[] };
@@ -30,18 +30,12 @@ export function ApproveGroupButton({ alerts, what = "group", onDone }: { alerts:
           error={write.error}
           onCancel={() => setOpen(false)}
           onSubmit={(values, scope) =>
-            write.mutate(
-              {
-                path: canApprove ? "/api/baselines" : "/api/baselines/proposals",
-                body: { scope, justification: values.justification, expiresAt: expiryFromDate(values.expiresOn), ticket: values.ticket || undefined, onMatch: values.onMatch, close: canApprove ? "all_matching" : "none" },
+            write.mutate(approvalRequest(values, scope, { canApprove, close: canApprove ? "all_matching" : "none" }), {
+              onSuccess: (result) => {
+                setOpen(false);
+                onDone(approvalMessage(canApprove, result.closedAlerts));
               },
-              {
-                onSuccess: (result) => {
-                  setOpen(false);
-                  onDone(canApprove ? `Approved; ${result.closedAlerts} alert(s) closed as approved admin activity.` : "Proposal sent; a lead will approve or reject it.");
-                },
-              },
-            )
+            })
           }
         />
       </Dialog>

@@ -9,7 +9,7 @@ import { AlertBox } from "@/components/ui/alert-box";
 import type { AlertSummary } from "@/components/alerts/alert-types";
 import type { EcsDoc } from "@/components/alert-page/alert-detail-types";
 import { BaselineForm } from "@/components/baselines/baseline-form";
-import { expiryFromDate, valuesFromAlert } from "@/components/baselines/baseline-form-values";
+import { approvalMessage, approvalRequest, valuesFromAlert } from "@/components/baselines/baseline-form-values";
 import { useBaselines, useBaselineWrite, useMe } from "@/components/baselines/use-baselines";
 
 /**
@@ -53,23 +53,12 @@ export function ApprovedActivityCard({ alert, start, canTriage }: { alert: Alert
           error={write.error}
           onCancel={() => setOpen(false)}
           onSubmit={(values, scope) =>
-            write.mutate(
-              {
-                path: canApprove ? "/api/baselines" : "/api/baselines/proposals",
-                body: {
-                  scope, justification: values.justification, expiresAt: expiryFromDate(values.expiresOn), ticket: values.ticket || undefined,
-                  onMatch: values.onMatch, sourceAlertId: alert.id, close: values.close,
-                },
+            write.mutate(approvalRequest(values, scope, { canApprove, close: values.close, sourceAlertId: alert.id }), {
+              onSuccess: (result) => {
+                setOpen(false);
+                setDone(approvalMessage(canApprove, result.closedAlerts));
               },
-              {
-                onSuccess: (result) => {
-                  setOpen(false);
-                  setDone(canApprove
-                    ? `Approved; ${result.closedAlerts} alert(s) closed as approved admin activity.`
-                    : "Proposal sent; a lead will approve or reject it.");
-                },
-              },
-            )
+            })
           }
         />
       </Dialog>

@@ -110,3 +110,18 @@ export function valuesFromBaseline(b: Baseline): BaselineFormValues {
     close: "none",
   };
 }
+
+/** The write an approval form sends: leads create an entry (closing as chosen), analysts propose one. */
+export function approvalRequest(values: BaselineFormValues, scope: BaselineScope, options: { canApprove: boolean; close: BaselineFormValues["close"]; sourceAlertId?: string }) {
+  return {
+    path: options.canApprove ? "/api/baselines" : "/api/baselines/proposals",
+    body: {
+      scope, justification: values.justification, expiresAt: expiryFromDate(values.expiresOn), ticket: values.ticket || undefined,
+      onMatch: values.onMatch, sourceAlertId: options.sourceAlertId, close: options.close,
+    },
+  };
+}
+
+export function approvalMessage(canApprove: boolean, closedAlerts: number): string {
+  return canApprove ? `Approved; ${closedAlerts} alert(s) closed as approved admin activity.` : "Proposal sent; a lead will approve or reject it.";
+}
