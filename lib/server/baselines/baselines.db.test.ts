@@ -157,6 +157,18 @@ describe("baselines", () => {
     expect((detail.audit[0].snapshot as { scope: { sourceHosts: string[] } }).scope.sourceHosts).toEqual([`VER-${run}`]);
   });
 
+  test("an edited entry's earlier scope stays approved history: its user is not 'never approved'", async () => {
+    const entry = await createBaseline(input(`old-${run}`, `OLD-${run}`), lead, "active");
+    await updateBaseline(entry.baseline.id, { ...input(`new-${run}`, `NEW-${run}`), version: 1, comment: "handed over" }, lead);
+    // The old user on the old host: no longer matched (so open), but covered by version 1 in the past.
+    const formerly = await raise(psexec(`old-${run}`, `OLD-${run}`, "SRV09"));
+    expect(formerly).toMatchObject({ status: "open", baselineId: null });
+    expect(JSON.stringify(formerly.priorityReasons)).not.toContain("never approved");
+    const stranger = await raise(psexec(`stranger-${run}`, `OLD-${run}`, "SRV09"));
+    expect(JSON.stringify(stranger.priorityReasons)).toContain(`user CORP\\\\stranger-${run} never approved for PsExec`);
+    expect((await raise(psexec(`new-${run}`, `NEW-${run}`, "SRV09"))).status).toBe("closed");
+  });
+
   test("hostile names from logs reach the batched UPDATE as bound parameters", async () => {
     const hostile = `o'brien"); DROP TABLE alert; --${run}`;
     const alert = await raise(psexec(hostile, `EVIL-${run}`, "SRV08"));
