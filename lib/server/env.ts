@@ -11,6 +11,10 @@ const envSchema = z.object({
   LATERAL_DATA_DIR: z.string().default(".data"),
   LATERAL_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
   LATERAL_SIGNIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Encrypts connection credentials at rest (npm start generates one into the data folder). */
+  LATERAL_SECRETS_KEY: z.string().min(32, "LATERAL_SECRETS_KEY must be at least 32 characters").optional(),
+  /** Background jobs a worker runs at once (uploads and connection reads share the queue). */
+  LATERAL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

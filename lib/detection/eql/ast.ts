@@ -23,7 +23,8 @@ export type Expr =
 /** `category` null means `any where`. */
 export type EventQuery = { kind: "event"; category: string | null; condition: Expr; pos: Position };
 
-export type SequenceStage = { query: EventQuery; by: FieldRef[]; missing: boolean; runs: number; pos: Position };
+/** `queryEnd`: offset of the closing `]`, so a stage's own query text can be cut out of the source. */
+export type SequenceStage = { query: EventQuery; by: FieldRef[]; missing: boolean; runs: number; pos: Position; queryEnd: number };
 
 export type Pipe =
   | { kind: "head" | "tail"; count: number; pos: Position }

@@ -58,6 +58,7 @@ function parseStage(ts: TokenStream, allowMissing: boolean): SequenceStage {
   if (missing && !allowMissing) ts.failAt(start, "expected '[', found '!' (missing events are only allowed in sequences)");
   ts.expectPunct("[");
   const query = parseEventQuery(ts);
+  const queryEnd = ts.peek().pos.offset;
   ts.expectPunct("]");
   const by = ts.acceptWord("by") ? parseFieldList(ts) : [];
   let runs = 1;
@@ -69,7 +70,7 @@ function parseStage(ts: TokenStream, allowMissing: boolean): SequenceStage {
     if (n.kind !== "number" || !Number.isInteger(n.value) || (n.value as number) < 1 || (n.value as number) > 100) ts.fail("an integer between 1 and 100 for runs");
     runs = ts.next().value as number;
   }
-  return { query, by, missing, runs, pos: start.pos };
+  return { query, by, missing, runs, pos: start.pos, queryEnd };
 }
 
 function parseEventQuery(ts: TokenStream): EventQuery {

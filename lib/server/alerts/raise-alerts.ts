@@ -15,7 +15,7 @@ export type RaisedAlert = { rule: LoadedRule; joinKeys: unknown[]; events: EcsEv
  * Stores new alerts with their computed priority and a first history row. The dedupe key comes from
  * the rule and the events' identities, so the same activity uploaded twice yields one alert.
  */
-export async function raiseAlerts(uploadId: string | null, raised: RaisedAlert[]): Promise<number> {
+export async function raiseAlerts(uploadId: string | null, raised: RaisedAlert[], origin: { connectionId?: string; connectionName?: string } = {}): Promise<number> {
   let created = 0;
   const policy = await loadBaselinePolicy();
   for (const alert of raised) {
@@ -51,6 +51,7 @@ export async function raiseAlerts(uploadId: string | null, raised: RaisedAlert[]
         firstSeen: new Date(Math.min(...times)),
         lastSeen: new Date(Math.max(...times)),
         uploadId,
+        connectionId: origin.connectionId ?? null,
       }],
     });
     if (result.count === 0) continue;
@@ -58,7 +59,7 @@ export async function raiseAlerts(uploadId: string | null, raised: RaisedAlert[]
     const stored = await db.alert.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
     await db.alertHistory.createMany({
       data: [
-        { alertId: stored.id, field: "status", from: null, to: "open", reason: uploadId ? `raised from upload ${uploadId}` : "raised" },
+        { alertId: stored.id, field: "status", from: null, to: "open", reason: raisedReason(uploadId, origin.connectionName) },
         { alertId: stored.id, field: "priority", from: null, to: priority, reason: reasons.map((r) => r.text).join("; ") },
         ...(closedByBaseline ? baselineHistoryRows(stored.id, null, "open", verdict.entryId) : []),
       ],
@@ -69,4 +70,9 @@ export async function raiseAlerts(uploadId: string | null, raised: RaisedAlert[]
 
 function stringOrNull(value: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
+}
+
+function raisedReason(uploadId: string | null, connectionName: string | undefined): string {
+  if (uploadId) return `raised from upload ${uploadId}`;
+  return connectionName ? `raised from connection ${connectionName}` : "raised";
 }

@@ -1,5 +1,6 @@
 import * as alerts from "@/lib/server/api/contracts/alerts";
 import * as baselines from "@/lib/server/api/contracts/baselines";
+import * as connections from "@/lib/server/api/contracts/connections";
 import * as system from "@/lib/server/api/contracts/system";
 import * as tokens from "@/lib/server/api/contracts/tokens";
 import * as trends from "@/lib/server/api/contracts/trends";
@@ -9,7 +10,7 @@ import * as views from "@/lib/server/api/contracts/views";
 import type { RouteContract } from "@/lib/server/http/contract";
 
 /** Every contract module; the OpenAPI document and the route-coverage test read this list. */
-const modules: Record<string, unknown>[] = [system, users, tokens, uploads, alerts, views, trends, baselines];
+const modules: Record<string, unknown>[] = [system, users, tokens, uploads, alerts, views, trends, baselines, connections];
 
 export const allContracts: RouteContract[] = modules.flatMap((module) =>
   Object.values(module).filter(isContract),

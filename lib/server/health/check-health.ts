@@ -1,10 +1,14 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { connectionHealth } from "@/lib/server/connections/connection-window";
 import { db } from "@/lib/server/db/client";
 
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
-/** Ready = the database answers and every migration folder is recorded as applied. */
+/**
+ * Ready = the database answers and every migration folder is recorded as applied. Connection badges are
+ * details: a failing cluster does not make Lateral itself unavailable. (No errors here: this is public.)
+ */
 export async function checkHealth() {
   try {
     const applied = await db.$queryRaw<{ migration_name: string }[]>`
@@ -15,12 +19,14 @@ export async function checkHealth() {
       status: pending.length === 0 ? ("ok" as const) : ("unavailable" as const),
       reason: pending.length === 0 ? undefined : `${pending.length} migration(s) not applied; run 'lateral migrate'`,
       database: { reachable: true, pendingMigrations: pending },
+      connections: pending.length === 0 ? await connectionBadges() : [],
     };
   } catch (error) {
     return {
       status: "unavailable" as const,
       reason: `database unreachable: ${(error as Error).message.split("\n")[0]}`,
       database: { reachable: false, pendingMigrations: [] },
+      connections: [],
     };
   }
 }
@@ -28,4 +34,10 @@ export async function checkHealth() {
 async function listMigrationNames(): Promise<string[]> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
   return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+}
+
+async function connectionBadges() {
+  const now = new Date();
+  const rows = await db.connection.findMany({ orderBy: { name: "asc" }, select: { name: true, enabled: true, checkpoint: true, consecutiveFailures: true, intervalSeconds: true } });
+  return rows.map((row) => ({ name: row.name, health: connectionHealth(row, now) }));
 }

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/server/db/generated/client";
 /** Job kinds and their payloads; a payload is validated when enqueued and again when claimed. */
 export const jobPayloads = {
   "process-upload": z.object({ uploadId: z.string().uuid() }),
+  "pull-connection": z.object({ connectionId: z.string().uuid() }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;

@@ -2,21 +2,43 @@ import { hostname } from "node:os";
 import { claimNextJob, completeJob, failJob, heartbeatJob, jobPayloads, requeueStaleJobs, type ClaimedJob } from "@/lib/server/jobs/queue";
 import { processUpload, markUploadFailed } from "@/lib/server/uploads/process-upload";
 import { logger } from "@/lib/server/log/logger";
+import { runConnection } from "@/lib/server/connections/run-connection";
+import { scheduleConnectionRuns } from "@/lib/server/connections/schedule-connection-runs";
+import { env } from "@/lib/server/env";
 
 const POLL_MS = 500;
 const HEARTBEAT_MS = 10_000;
+const SCHEDULE_MS = 5_000;
 
-/** Polls the job table until `signal` aborts; one job at a time per worker process. */
-export async function runWorker(signal: AbortSignal): Promise<void> {
+/**
+ * Polls the job table until `signal` aborts, running up to `concurrency` jobs at once (so a long
+ * connection read does not hold up uploads, and several connections are read in parallel). Slot 0 also
+ * requeues the jobs of dead workers and enqueues due connection reads.
+ */
+export async function runWorker(signal: AbortSignal, concurrency = env().LATERAL_WORKER_CONCURRENCY): Promise<void> {
   const workerId = `${hostname()}:${process.pid}`;
+  logger.child({ worker: workerId }).info({ concurrency }, "worker started");
+  await Promise.all(Array.from({ length: concurrency }, (_, slot) => runSlot(`${workerId}#${slot}`, slot === 0, signal)));
+  logger.child({ worker: workerId }).info("worker stopped");
+}
+
+async function runSlot(workerId: string, housekeeping: boolean, signal: AbortSignal): Promise<void> {
   const log = logger.child({ worker: workerId });
-  log.info("worker started");
   let lastReap = 0;
+  let lastSchedule = 0;
   while (!signal.aborted) {
-    if (Date.now() - lastReap > 15_000) {
+    if (housekeeping && Date.now() - lastReap > 15_000) {
       const requeued = await requeueStaleJobs().catch(() => 0);
       if (requeued) log.warn({ requeued }, "requeued jobs of a dead worker");
       lastReap = Date.now();
+    }
+    if (housekeeping && Date.now() - lastSchedule > SCHEDULE_MS) {
+      const scheduled = await scheduleConnectionRuns().catch((error: unknown) => {
+        log.error({ err: error }, "scheduling connection reads failed");
+        return 0;
+      });
+      if (scheduled) log.info({ scheduled }, "connection reads enqueued");
+      lastSchedule = Date.now();
     }
     const job = await claimNextJob(workerId).catch((error: unknown) => {
       log.error({ err: error }, "claim failed");
@@ -39,13 +61,17 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
       clearInterval(heartbeat);
     }
   }
-  log.info("worker stopped");
 }
 
 async function runJob(job: ClaimedJob): Promise<void> {
   switch (job.kind) {
     case "process-upload":
       return processUpload(jobPayloads["process-upload"].parse(job.payload).uploadId);
+    case "pull-connection": {
+      // Failures are recorded on the connection's run history and retried by the schedule, not here.
+      await runConnection(jobPayloads["pull-connection"].parse(job.payload).connectionId);
+      return;
+    }
     default:
       throw new Error(`Unknown job kind ${String((job as { kind: unknown }).kind)}`);
   }

@@ -162,3 +162,13 @@ export const alertGroupsContract = defineContract({
     groups: z.array(z.object({ sourceHost: z.string().nullable(), user: z.string().nullable(), userName: z.string().nullable(), destinations: z.array(z.string()), count: z.number(), open: z.number(), highest: z.string(), lastSeen: z.string() })),
   }),
 });
+
+export const fetchContextContract = defineContract({
+  method: "POST",
+  path: "/api/alerts/{id}/context",
+  summary: "Fetch the alert's missing context (children, DNS, target-side events) from the cluster it came from, then re-evaluate its priority",
+  tag: "alerts",
+  roles: access.triage,
+  params: z.object({ id: z.string().uuid() }),
+  response: z.object({ fetched: z.number(), stored: z.number(), rejected: z.number(), reprioritised: z.number() }),
+});

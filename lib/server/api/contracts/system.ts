@@ -4,13 +4,14 @@ import { defineContract } from "@/lib/server/http/contract";
 export const healthContract = defineContract({
   method: "GET",
   path: "/api/health",
-  summary: "Liveness and readiness: database reachable and migrations current (503 otherwise)",
+  summary: "Liveness and readiness: database reachable and migrations current (503 otherwise); each cluster connection's health badge",
   tag: "system",
   roles: "public",
   response: z.object({
     status: z.enum(["ok", "unavailable"]),
     reason: z.string().optional(),
     database: z.object({ reachable: z.boolean(), pendingMigrations: z.array(z.string()) }),
+    connections: z.array(z.object({ name: z.string(), health: z.enum(["healthy", "lagging", "failing", "paused", "pending"]) })),
     version: z.string(),
   }),
 });

@@ -1,0 +1,71 @@
+import { Detector } from "@/lib/detection/detector";
+import type { LoadedRule } from "@/lib/detection/rules/load-rule";
+import { getField, type EcsEvent } from "@/lib/ecs/event";
+import type { RaisedAlert } from "@/lib/server/alerts/raise-alerts";
+import { DEFAULT_PRIORITY_CONFIG } from "@/lib/triage/priority-config";
+import { findStageOneOnly } from "@/lib/triage/stage-one-only";
+
+/**
+ * One pass of detection over a stream of events: the rules' sequences plus the playbook's Low
+ * "stage-one-only" alerts (a PsExec start with no network event from it within the window).
+ * `finish({ until })` decides open windows as of `until` (a cluster window's end) instead of treating
+ * the input as complete, so a start near the end of one window is decided by the next read.
+ */
+export class DetectionSession {
+  private readonly raised: RaisedAlert[] = [];
+  private readonly detector: Detector;
+  private readonly sequenceRules: LoadedRule[];
+  private readonly starts = new Map<string, EcsEvent[]>();
+  private readonly network = new Map<string, EcsEvent[]>();
+
+  constructor(rules: LoadedRule[]) {
+    this.detector = new Detector(rules.map((rule) => ({ id: rule.id, query: rule.query })), (detection) => {
+      const rule = rules.find((r) => r.id === detection.ruleId)!;
+      this.raised.push({ rule, joinKeys: detection.joinKeys, events: detection.events, kind: "sequence" });
+    });
+    this.sequenceRules = rules.filter((rule) => rule.query.kind === "sequence" && rule.query.stages.length === 2);
+  }
+
+  /** False when the event has no usable @timestamp (it is then ignored). */
+  push(event: EcsEvent): boolean {
+    if (!this.detector.push(event)) return false;
+    for (const rule of this.sequenceRules) {
+      if (rule.query.kind !== "sequence") continue;
+      const [first, second] = rule.query.stages;
+      if (first.matches(event)) append(this.starts, rule.id, event);
+      else if (second.matches(event)) append(this.network, rule.id, event);
+    }
+    return true;
+  }
+
+  finish(options: { until?: number } = {}): RaisedAlert[] {
+    this.detector.end();
+    const inSequence = new Set(this.raised.flatMap((alert) => alert.events));
+    const low = this.sequenceRules.flatMap((rule) =>
+      stageOneOnlyAlerts(rule, (this.starts.get(rule.id) ?? []).filter((event) => !inSequence.has(event)), this.network.get(rule.id) ?? [], options.until),
+    );
+    return [...this.raised, ...low];
+  }
+
+  get stats() {
+    return this.detector.stats;
+  }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Low alerts for the starts (already minus those in a sequence) with no network event in the window. */
+export function stageOneOnlyAlerts(rule: LoadedRule, starts: EcsEvent[], network: EcsEvent[], until?: number): RaisedAlert[] {
+  const { low } = findStageOneOnly({
+    stage1Events: starts,
+    networkEvents: network,
+    windowMs: DEFAULT_PRIORITY_CONFIG.stageWindowMs,
+    now: until ?? Date.now(),
+    endOfInput: until === undefined,
+  });
+  return low.map((event): RaisedAlert => ({ rule, joinKeys: [getField(event, "process.entity_id") ?? null], events: [event], kind: "stage_one_only" }));
+}
