@@ -127,6 +127,29 @@ describe("push-down mode", () => {
   });
 });
 
+describe("OpenSearch", () => {
+  it("pull mode works through the OpenSearch client; push-down fails with a clear message (no EQL there)", async () => {
+    const opensearch = await startFakeElasticsearch({ flavor: "opensearch", auth: { username: "lateral", password: PASSWORD }, shardsPerIndex: 2 });
+    try {
+      opensearch.addDocuments(INDEX, scenarioDocs);
+      const create = async (name: string, mode: "pull" | "push_down") => (await createConnection({
+        name: `run-test-${name}`, urls: [opensearch.url], auth: { kind: "basic", username: "lateral", password: PASSWORD },
+        verifyTls: true, indexPatterns: ["logs-windows.sysmon_operational-*"], intervalSeconds: 300, lookbackSeconds: 540, mode, ruleIds: [], enabled: true,
+      })).id;
+      const pull = await create("opensearch-pull", "pull");
+      expect(await runThrough(pull, [4, 9, 14])).toEqual(["succeeded", "succeeded", "succeeded"]);
+      expect((await alertsOf(pull)).map((a) => [a.host, a.priority])).toEqual([["WS01", "medium"], ["WS02", "high"], ["WS03", "low"]]);
+      expect((await db.connection.findUniqueOrThrow({ where: { id: pull } })).flavor).toBe("opensearch");
+      const push = await create("opensearch-push", "push_down");
+      const failed = await runConnection(push, { now: at(4) });
+      expect(failed.outcome).toBe("failed");
+      expect(failed.error).toMatch(/OpenSearch has no EQL/);
+    } finally {
+      await opensearch.stop();
+    }
+  });
+});
+
 describe("faults", () => {
   it("401: the run fails at once with the cluster's reason (no secret), the badge is failing, the window is read again", async () => {
     const id = await newConnection("auth");
