@@ -1,10 +1,8 @@
-import { boundMs, dateMs, looksLikeDate } from "@/test/fake-elasticsearch/dates";
-import { badRequest, esError, notImplemented } from "@/test/fake-elasticsearch/es-error";
-import { fieldValues } from "@/test/fake-elasticsearch/field-values";
+import { dateMs, looksLikeDate } from "@/test/fake-elasticsearch/dates";
+import { esError, notImplemented } from "@/test/fake-elasticsearch/es-error";
+import { parsing, singleField, valuesOf, type DocPredicate, type Params } from "@/test/fake-elasticsearch/dsl-helpers";
+import { compileRange } from "@/test/fake-elasticsearch/range-query";
 
-export type FakeDoc = { _index: string; _id: string; _source: Record<string, unknown> };
-export type DocPredicate = (doc: FakeDoc) => boolean;
-type Params = Record<string, unknown>;
 
 // Real query types the fake does not evaluate: a clear 500 instead of Elasticsearch's "unknown query".
 const NOT_IMPLEMENTED = new Set(
@@ -104,48 +102,6 @@ function compileExists(body: Params): DocPredicate {
   return (doc) => valuesOf(doc, field).length > 0;
 }
 
-function compileRange(body: Params, now: number): DocPredicate {
-  const [field, spec] = singleField("range", body);
-  if (typeof spec !== "object" || spec === null) throw parsing("[range] query malformed, no start_object after query name");
-  const bounds = spec as Params;
-  for (const key of Object.keys(bounds)) {
-    if (["from", "to", "include_lower", "include_upper"].includes(key)) throw notImplemented(`the legacy range parameter [${key}]`);
-    if (!["gte", "gt", "lte", "lt", "format", "time_zone", "boost", "relation", "_name"].includes(key)) throw parsing(`[range] query does not support [${key}]`);
-  }
-  if (bounds.time_zone !== undefined && !["UTC", "Z", "+00:00"].includes(String(bounds.time_zone))) throw notImplemented("range time_zone other than UTC");
-  const checks: [string, (c: number) => boolean][] = [
-    ["gte", (c) => c >= 0],
-    ["gt", (c) => c > 0],
-    ["lte", (c) => c <= 0],
-    ["lt", (c) => c < 0],
-  ];
-  const active = checks.filter(([key]) => bounds[key] !== undefined && bounds[key] !== null);
-  const dateField = field === "@timestamp";
-  const dateBounds = new Map(active.map(([key]) => [key, dateField || looksLikeDate(bounds[key]) ? boundMs(bounds[key], now) : null]));
-  return (doc) =>
-    valuesOf(doc, field).some((v) =>
-      active.every(([key, ok]) => {
-        const c = compareToBound(v, bounds[key], dateBounds.get(key) ?? null, dateField);
-        return c !== null && ok(c);
-      }),
-    );
-}
-
-function compareToBound(value: unknown, bound: unknown, boundDate: number | null, dateField: boolean): number | null {
-  if (dateField || (boundDate !== null && looksLikeDate(value))) {
-    const v = dateMs(value);
-    const b = boundDate ?? dateMs(bound);
-    return v === null || b === null ? null : Math.sign(v - b);
-  }
-  if (typeof value === "number") {
-    const b = Number(bound);
-    if (Number.isNaN(b)) throw badRequest("number_format_exception", `For input string: "${String(bound)}"`);
-    return Math.sign(value - b);
-  }
-  if (typeof value === "string") return value < String(bound) ? -1 : value > String(bound) ? 1 : 0;
-  return null;
-}
-
 function termEquals(value: unknown, target: unknown, insensitive: boolean): boolean {
   if (typeof value === "object") return false;
   if (typeof value === "number") return value === Number(target);
@@ -154,23 +110,11 @@ function termEquals(value: unknown, target: unknown, insensitive: boolean): bool
   return insensitive ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
-function valuesOf(doc: FakeDoc, field: string): unknown[] {
-  if (field === "_id") return [doc._id];
-  if (field === "_index") return [doc._index];
-  return fieldValues(doc._source, field);
-}
-
 function valueSpec(kind: string, spec: unknown): { value: unknown; insensitive: boolean } {
   if (typeof spec !== "object" || spec === null) return { value: spec, insensitive: false };
   const options = spec as Params;
   if (!("value" in options)) throw parsing(`[${kind}] query does not support [${Object.keys(options)[0] ?? ""}]`);
   return { value: options.value, insensitive: options.case_insensitive === true };
-}
-
-function singleField(kind: string, body: Params): [string, unknown] {
-  const fields = Object.keys(body).filter((k) => k !== "boost" && k !== "_name");
-  if (fields.length !== 1) throw parsing(`[${kind}] query doesn't support multiple fields, found [${fields.join("] and [")}]`);
-  return [fields[0], body[fields[0]]];
 }
 
 function singleKey(query: unknown): [string, unknown] {
@@ -184,8 +128,6 @@ function objectBody(name: string, body: unknown): Params {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw parsing(`[${name}] query malformed, no start_object after query name`);
   return body as Params;
 }
-
-const parsing = (reason: string) => badRequest("parsing_exception", reason, { line: 1, col: 1 });
 
 function unknownQuery(name: string) {
   return esError(400, { type: "parsing_exception", reason: `unknown query [${name}]`, line: 1, col: 1, caused_by: { type: "named_object_not_found_exception", reason: `[1:1] unknown field [${name}]` } });

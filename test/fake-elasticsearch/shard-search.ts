@@ -1,6 +1,6 @@
 import { esError } from "@/test/fake-elasticsearch/es-error";
 import type { ShardView } from "@/test/fake-elasticsearch/index-store";
-import type { DocPredicate } from "@/test/fake-elasticsearch/query-dsl";
+import type { DocPredicate } from "@/test/fake-elasticsearch/dsl-helpers";
 import type { Candidate } from "@/test/fake-elasticsearch/sorting";
 import type { ShardFault } from "@/test/fake-elasticsearch/faults";
 

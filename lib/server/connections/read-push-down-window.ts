@@ -38,7 +38,9 @@ export async function readPushDownWindow(cluster: SearchCluster, indexPatterns: 
   for (const rule of rules) {
     const answer = await cluster.eqlSearch({ indexPatterns, query: rule.queryText, filter, size: MAX_SEQUENCES });
     if (answer.sequences.length + answer.events.length >= MAX_SEQUENCES) {
-      result.warnings.push(`${rule.name}: the cluster returned the maximum of ${MAX_SEQUENCES} matches for this window; later matches wait for a shorter window`);
+      const last = answer.sequences.at(-1)?.events.at(-1) ?? answer.events.at(-1);
+      const until = last ? hitToEvent(last) : null;
+      result.warnings.push(`${rule.name}: the cluster returned its maximum of ${MAX_SEQUENCES} matches; matches after ${until?.ok ? String(until.event["@timestamp"]) : "the last one"} in this window were not read (use pull mode or a shorter interval)`);
     }
     const sequenceIds = new Set<string>();
     for (const sequence of answer.sequences) {

@@ -136,17 +136,17 @@ describe("ElasticsearchCluster EQL push-down", () => {
     ]);
     expect(result).toMatchObject({ events: [], isPartial: false, timedOut: false });
     expect(c.fake.requests.find((r) => r.path.endsWith("/_eql/search"))?.body).toEqual({
-      query: sequence, filter: window, size: 100, timestamp_field: "@timestamp", event_category_field: "event.category",
+      query: sequence, filter: window, size: 100, timestamp_field: "@timestamp", event_category_field: "event.category", result_position: "head",
       allow_partial_search_results: false, allow_partial_sequence_results: false,
     });
   });
 
-  it("returns events for event queries, filtered by the window, the most recent `size` (result_position tail)", async () => {
+  it("returns events for event queries, filtered by the window, the earliest `size` (result_position head)", async () => {
     c = await startFakeCluster("elasticsearch");
     c.fake.addDocuments("logs-endpoint.events.process-default", scenario.filter((d) => d.event.category[0] === "process"));
     const narrow = { range: { "@timestamp": { gte: t(2), lte: t(59) } } };
     const result = await c.cluster.eqlSearch({ indexPatterns: ["logs-*"], query: "process where true", filter: narrow, size: 1, tiebreakerField: "process.entity_id" });
-    expect(result.events.map((e) => e._id)).toEqual(["p3"]);
+    expect(result.events.map((e) => e._id)).toEqual(["p2"]);
     expect(result.sequences).toEqual([]);
   });
 

@@ -21,6 +21,9 @@ export async function runEqlSearch(client: Client, input: EqlInput, version: str
     query: input.query,
     filter: input.filter as estypes.QueryDslQueryContainer,
     size: input.size,
+    // The earliest matches first (the default, tail, keeps the latest), so a saturated answer is a
+    // prefix of the window and the warning can say which part was not read.
+    result_position: "head",
     timestamp_field: "@timestamp",
     event_category_field: "event.category",
     ...(input.tiebreakerField ? { tiebreaker_field: input.tiebreakerField } : {}),
