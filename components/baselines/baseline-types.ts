@@ -3,7 +3,7 @@ import type { baselineSchema, BaselineState } from "@/lib/server/api/contracts/b
 
 export type Baseline = z.output<typeof baselineSchema>;
 export type { BaselineState };
-export type BaselineList = { baselines: Baseline[]; counts: Record<string, number> };
+export type BaselineList = { baselines: Baseline[]; counts: Record<string, number>; nextCursor: string | null };
 export type BaselineWrite = { baseline: Baseline; closedAlerts: number; reprioritised: number };
 export type BaselinePreview = { openAlerts: number; pastAlerts: number; scanned: number; truncated: boolean };
 export type BaselineDetail = {

@@ -3,17 +3,20 @@
 import { useState } from "react";
 import { describeError } from "@/lib/client/api";
 import { AlertBox } from "@/components/ui/alert-box";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { BaselineCard } from "@/components/baselines/baseline-card";
 import { STATE_TABS } from "@/components/baselines/baseline-types";
-import { useBaselines } from "@/components/baselines/use-baselines";
+import { useBaselinePages } from "@/components/baselines/use-baselines";
 
 const TABS = [...STATE_TABS, { state: "all", label: "All" }] as const;
 
 export function BaselinesPage({ canWrite, initialState }: { canWrite: boolean; initialState: string }) {
   const [state, setState] = useState(TABS.some((t) => t.state === initialState) ? initialState : "active");
-  const list = useBaselines({ state });
-  const counts = list.data?.counts ?? {};
+  const list = useBaselinePages({ state });
+  const counts = list.data?.pages[0]?.counts ?? {};
+  const baselines = list.data?.pages.flatMap((page) => page.baselines);
+  const total = state in counts ? counts[state] : undefined;
   return (
     <div>
       <PageHeader
@@ -40,10 +43,18 @@ export function BaselinesPage({ canWrite, initialState }: { canWrite: boolean; i
         ))}
       </div>
       {list.error ? <AlertBox tone="error">{describeError(list.error)}</AlertBox> : null}
-      {list.data && list.data.baselines.length === 0 ? <p className="text-sm text-slate-500">No entries here.</p> : null}
+      {baselines && baselines.length === 0 ? <p className="text-sm text-slate-500">No entries here.</p> : null}
       <div role="tabpanel" aria-label={TABS.find((t) => t.state === state)?.label} className="space-y-3">
-        {list.data?.baselines.map((b) => <BaselineCard key={b.id} baseline={b} canWrite={canWrite} />)}
+        {baselines?.map((b) => <BaselineCard key={b.id} baseline={b} canWrite={canWrite} />)}
       </div>
+      {list.hasNextPage ? (
+        <div className="mt-3 flex items-center gap-3">
+          <Button variant="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+            {list.isFetchingNextPage ? "Loading…" : "Show more"}
+          </Button>
+          <span className="text-xs text-slate-500">Showing {baselines?.length ?? 0}{total !== undefined ? ` of ${total}` : ""}</span>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { BaselineScope } from "@/lib/triage/baseline-schema";
@@ -18,6 +18,17 @@ export function useBaselines(filter: { state: string; alertId?: string }, enable
     queryFn: () => apiFetch<BaselineList>(`/api/baselines?${params}`),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The Baselines page: a page of entries at a time, "Show more" fetching the next. */
+export function useBaselinePages(filter: { state: string }) {
+  return useInfiniteQuery({
+    queryKey: [...queryKeys.baselines(filter), "pages"],
+    queryFn: ({ pageParam }) => apiFetch<BaselineList>(`/api/baselines?${new URLSearchParams({ state: filter.state, ...(pageParam ? { cursor: pageParam } : {}) })}`),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
 }
 

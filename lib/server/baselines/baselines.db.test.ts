@@ -230,3 +230,27 @@ describe("baseline routes enforce roles", () => {
     expect((await call("PATCH", `/api/baselines/${id}`, analystToken, { ...body, version: 1 }, { id })).status).toBe(403);
   });
 });
+
+describe("the baselines list", () => {
+  test("pages by soonest expiry with an exact keyset cursor; a forged cursor is refused", async () => {
+    const created = [];
+    for (let i = 0; i < 5; i++) {
+      created.push((await createBaseline(input(`page${i}-${run}`, `PG${i}-${run}`, { expiresAt: new Date(Date.now() + (300 + (i % 2)) * DAY) }), lead, "active")).baseline.id);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await findBaselines({ state: "all", cursor, limit: 2 });
+      expect(page.baselines.length).toBeLessThanOrEqual(2);
+      seen.push(...page.baselines.map((b) => b.id));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    const all = await db.baseline.findMany({ orderBy: [{ expiresAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(seen).toEqual(all.map((b) => b.id));
+    expect(pages).toBe(Math.ceil(all.length / 2));
+    expect(seen).toEqual(expect.arrayContaining(created));
+    await expect(findBaselines({ state: "all", cursor: "bm9wZQ" })).rejects.toMatchObject({ code: "validation_failed" });
+  });
+});

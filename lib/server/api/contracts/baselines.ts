@@ -51,14 +51,16 @@ const written = z.object({ baseline: baselineSchema, closedAlerts: z.number(), r
 export const listBaselinesContract = defineContract({
   method: "GET",
   path: "/api/baselines",
-  summary: "Baseline entries by state (active, expiring within 14 days, expired, revoked, proposed, rejected) with counts",
+  summary: "Baseline entries by state (active, expiring within 14 days, expired, revoked, proposed, rejected) with counts, soonest expiry first, a page at a time",
   tag: "baselines",
   roles: access.anyone,
   query: z.strictObject({
     state: z.enum([...baselineStates, "all"]).default("active"),
     alertId: z.string().uuid().optional().describe("only the entry linked to this alert"),
+    cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
   }),
-  response: z.object({ baselines: z.array(baselineSchema), counts: z.record(z.string(), z.number()) }),
+  response: z.object({ baselines: z.array(baselineSchema), counts: z.record(z.string(), z.number()), nextCursor: z.string().nullable() }),
 });
 
 export const createBaselineContract = defineContract({
