@@ -13,4 +13,6 @@ export const queryKeys = {
   baselines: (filter: { state: string; alertId?: string }) => ["baselines", "list", filter] as const,
   baseline: (id: string) => ["baselines", "detail", id] as const,
   baselinePreview: (scope: unknown) => ["baselines", "preview", scope] as const,
+  connections: () => ["connections", "list"] as const,
+  connection: (id: string) => ["connections", "detail", id] as const,
 };
