@@ -1,39 +1,46 @@
-import { db } from "@/lib/server/db/client";
 import { Prisma } from "@/lib/server/db/generated/client";
+import { queryTrends } from "@/lib/server/trends/query-trends";
 import type { SlaTargets } from "@/lib/server/trends/sla-targets";
 import type { TrendsRange } from "@/lib/server/trends/trends-range";
 import { alertTimes, type TrendsScope } from "@/lib/server/trends/trends-sql";
 
 type Counts = { met: number; breached: number; pending: number; share: number | null };
 export type SlaRow = { priority: "high" | "medium" | "low"; ackTargetMin: number; closeTargetMin: number; ack: Counts; close: Counts };
-type Raw = { priority: SlaRow["priority"]; ackMet: number; ackBreached: number; ackPending: number; closeMet: number; closeBreached: number; closePending: number };
+
+const PRIORITIES = ["high", "medium", "low"] as const;
 
 /**
  * Share of the period's alerts acknowledged / closed within the target for their priority. An alert still
  * waiting counts as breached once its target has passed, and as pending (left out of the share) before.
  */
 export async function findSla(range: TrendsRange, scope: TrendsScope, targets: SlaTargets, now: Date): Promise<SlaRow[]> {
-  const rows = await db.$queryRaw<Raw[]>(Prisma.sql`WITH targets(priority, ack, close) AS (VALUES
-        ('high', ${targets.high.ack}::float8 * 60, ${targets.high.close}::float8 * 60),
-        ('medium', ${targets.medium.ack}::float8 * 60, ${targets.medium.close}::float8 * 60),
-        ('low', ${targets.low.ack}::float8 * 60, ${targets.low.close}::float8 * 60)),
-      t AS (SELECT *, extract(epoch FROM (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - "createdAt") AS waited
-        FROM (${alertTimes(range, scope)}) x)
-    SELECT targets.priority,
-      count(t.id) FILTER (WHERE t.tta <= targets.ack)::int AS "ackMet",
-      count(t.id) FILTER (WHERE t.tta > targets.ack OR (t.tta IS NULL AND t.waited > targets.ack))::int AS "ackBreached",
-      count(t.id) FILTER (WHERE t.tta IS NULL AND t.waited <= targets.ack)::int AS "ackPending",
-      count(t.id) FILTER (WHERE t.ttc <= targets.close)::int AS "closeMet",
-      count(t.id) FILTER (WHERE t.ttc > targets.close OR (t.ttc IS NULL AND t.waited > targets.close))::int AS "closeBreached",
-      count(t.id) FILTER (WHERE t.ttc IS NULL AND t.waited <= targets.close)::int AS "closePending"
-    FROM targets LEFT JOIN t ON t.priority::text = targets.priority
-    GROUP BY targets.priority ORDER BY array_position(ARRAY['high', 'medium', 'low'], targets.priority)`);
-  const counts = (met: number, breached: number, pending: number): Counts => ({ met, breached, pending, share: met + breached ? met / (met + breached) : null });
-  return rows.map((row) => ({
-    priority: row.priority,
-    ackTargetMin: targets[row.priority].ack,
-    closeTargetMin: targets[row.priority].close,
-    ack: counts(row.ackMet, row.ackBreached, row.ackPending),
-    close: counts(row.closeMet, row.closeBreached, row.closePending),
-  }));
+  // One pass, no grouping: per priority and measure, met / breached / pending as filtered counts (a
+  // GROUP BY priority here sorted every row of the period, spilling to disk).
+  const counts = PRIORITIES.flatMap((priority) =>
+    (["ack", "close"] as const).flatMap((measure) => {
+      const took = measure === "ack" ? Prisma.sql`t.tta` : Prisma.sql`t.ttc`;
+      const target = Prisma.sql`${targets[priority][measure]}::float8 * 60`;
+      const of = Prisma.sql`t.priority = ${priority}::"Priority"`;
+      return [
+        Prisma.sql`count(*) FILTER (WHERE ${of} AND ${took} <= ${target})::int`,
+        Prisma.sql`count(*) FILTER (WHERE ${of} AND (${took} > ${target} OR (${took} IS NULL AND t.waited > ${target})))::int`,
+        Prisma.sql`count(*) FILTER (WHERE ${of} AND ${took} IS NULL AND t.waited <= ${target})::int`,
+      ];
+    }),
+  );
+  // How long an alert has waited: only worked out for those not acknowledged / closed yet.
+  const waited = Prisma.sql`extract(epoch FROM (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - x."createdAt")`;
+  const [row] = await queryTrends<{ counts: number[] }>(Prisma.sql`SELECT ARRAY[${Prisma.join(counts)}] AS counts
+    FROM (SELECT x.*, ${waited} AS waited FROM (${alertTimes(range, scope)}) x) t`);
+  const share = (met: number, breached: number, pending: number): Counts => ({ met, breached, pending, share: met + breached ? met / (met + breached) : null });
+  return PRIORITIES.map((priority, i) => {
+    const [ackMet, ackBreached, ackPending, closeMet, closeBreached, closePending] = row.counts.slice(i * 6, i * 6 + 6);
+    return {
+      priority,
+      ackTargetMin: targets[priority].ack,
+      closeTargetMin: targets[priority].close,
+      ack: share(ackMet, ackBreached, ackPending),
+      close: share(closeMet, closeBreached, closePending),
+    };
+  });
 }

@@ -1,5 +1,5 @@
-import { db } from "@/lib/server/db/client";
 import { Prisma } from "@/lib/server/db/generated/client";
+import { queryTrends } from "@/lib/server/trends/query-trends";
 import type { TrendsRange } from "@/lib/server/trends/trends-range";
 import { alertTimes, percentileSec, BASELINE_CLASSIFICATION, type TrendsScope } from "@/lib/server/trends/trends-sql";
 
@@ -19,7 +19,7 @@ export type PeriodSummary = {
 
 /** The KPI tiles' figures for one period (called for the chosen period and the one before it). */
 export async function getPeriodSummary(period: Pick<TrendsRange, "from" | "to" | "tz">, scope: TrendsScope): Promise<PeriodSummary> {
-  const [row] = await db.$queryRaw<Omit<PeriodSummary, "falsePositiveRate" | "baselineShare">[]>(Prisma.sql`
+  const [row] = await queryTrends<Omit<PeriodSummary, "falsePositiveRate" | "baselineShare">>(Prisma.sql`
     WITH t AS (${alertTimes(period, scope)})
     SELECT count(*)::int AS alerts,
       count(*) FILTER (WHERE t.priority = 'high')::int AS high,

@@ -12,11 +12,14 @@ export const localTime = (column: Prisma.Sql, tz: string) => Prisma.sql`((${colu
 
 const utcStartOf = (day: Prisma.Sql, tz: string) => Prisma.sql`((${day}::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC')`;
 
+/** The period's UTC bounds [start, end): its first local day's start, the start of the day after its last. */
+export const periodStart = (period: Period) => utcStartOf(Prisma.sql`${period.from}::date`, period.tz);
+export const periodEnd = (period: Period) => utcStartOf(Prisma.sql`(${period.to}::date + 1)`, period.tz);
+
 /** Alerts first seen during the period's local days (DST-safe: each bound is converted on its own). */
 export function alertsInPeriod(period: Period, scope: TrendsScope): Prisma.Sql {
   const assignee = scope.assigneeId === null ? Prisma.empty : Prisma.sql`AND a."assigneeId" = ${scope.assigneeId}`;
-  return Prisma.sql`a."firstSeen" >= ${utcStartOf(Prisma.sql`${period.from}::date`, period.tz)}
-    AND a."firstSeen" < ${utcStartOf(Prisma.sql`(${period.to}::date + 1)`, period.tz)} ${assignee}`;
+  return Prisma.sql`a."firstSeen" >= ${periodStart(period)} AND a."firstSeen" < ${periodEnd(period)} ${assignee}`;
 }
 
 /** Every local day or week (Monday) of the period, so empty buckets come out as zero rows. */
@@ -31,16 +34,14 @@ export const bucketOf = (range: Pick<TrendsRange, "bucket" | "tz">) =>
   Prisma.sql`date_trunc(${range.bucket}::text, ${localTime(Prisma.sql`a."firstSeen"`, range.tz)})`;
 
 /**
- * (`greatest` ignores NULLs, hence the explicit CASEs: an alert never acknowledged must stay NULL, not 0.)
  * Per alert of the period: seconds from being raised to the first move out of "open" (acknowledged) and to
  * the LAST move to "closed" — only while it is still closed, so a reopened alert counts from its final close.
  */
 export function alertTimes(period: Period, scope: TrendsScope): Prisma.Sql {
-  // acknowledgedAt / closedAt are the history rollup kept by a trigger on alert_history
-  // (migration trends_rollup): first move out of open, last move to closed.
-  return Prisma.sql`SELECT a.id, a.priority, a.status, a.classification, a."assigneeId", a."ruleId", a."createdAt",
-      CASE WHEN a."acknowledgedAt" IS NOT NULL THEN greatest(0, extract(epoch FROM a."acknowledgedAt" - a."createdAt"))::float8 END AS tta,
-      CASE WHEN a.status = 'closed' AND a."closedAt" IS NOT NULL THEN greatest(0, extract(epoch FROM a."closedAt" - a."createdAt"))::float8 END AS ttc
+  // ackSeconds / closeSeconds are stored generated columns (migration trends_speed) over acknowledgedAt /
+  // closedAt, the history rollup kept by a trigger on alert_history (migration trends_rollup). Only
+  // columns of alert_trends_times_idx, so every caller is an index-only scan.
+  return Prisma.sql`SELECT a.priority, a.status, a.classification, a."assigneeId", a."createdAt", a."ackSeconds" AS tta, a."closeSeconds" AS ttc
     FROM alert a
     WHERE ${alertsInPeriod(period, scope)}`;
 }
