@@ -10,6 +10,7 @@ export type HistoryRow = { id: string; at: string; actor: string | null; field: 
 export type AlertDetail = {
   alert: AlertSummary;
   priorityReasons: Reason[];
+  source: { kind: "upload"; uploadId: string | null } | { kind: "connection"; connectionId: string; name: string };
   duplicateOf: string | null;
   entityId: string | null;
   events: EcsDoc[];

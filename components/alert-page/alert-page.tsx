@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { PriorityBadge } from "@/components/alerts/priority-badge";
 import { AlertActions } from "@/components/alert-page/alert-actions";
 import { AlertHeader } from "@/components/alert-page/alert-header";
+import { AlertSourceCard } from "@/components/alert-page/alert-source-card";
 import { ChecklistPanel } from "@/components/alert-page/checklist-panel";
 import { ConnectionsTable } from "@/components/alert-page/connections-table";
 import { HistoryTable } from "@/components/alert-page/history-table";
@@ -68,6 +69,7 @@ export function AlertPage({ id, me, canTriage }: { id: string; me: string; canTr
           </Card>
         </div>
         <div className="space-y-4">
+          <AlertSourceCard alertId={id} source={data.source} canTriage={canTriage} />
           <Card title="Comments">
             <ul className="space-y-3">
               {data.comments.map((c) => (

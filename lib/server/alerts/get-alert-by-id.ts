@@ -2,36 +2,28 @@ import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/http/problem";
 import { findAlertEvidence } from "@/lib/server/events/find-alert-evidence";
 import { loadBundledRules } from "@/lib/server/rules/load-rules";
-import { summarySelect, toAlertSummary, withAssignee } from "@/lib/server/alerts/alert-dto";
+import { toAlertSummary, withAssignee } from "@/lib/server/alerts/alert-dto";
+import { findAlertNotes } from "@/lib/server/alerts/find-alert-notes";
+import { findRelatedAlerts } from "@/lib/server/alerts/find-related-alerts";
 import { CHECKLIST_STEPS } from "@/lib/triage/checklist-steps";
 import { initialChecklistState, type ChecklistState } from "@/lib/triage/checklist";
 
 /** Everything the alert page shows, in one request. */
 export async function getAlertById(id: string) {
-  const alert = await db.alert.findUnique({ where: { id }, include: withAssignee });
+  const alert = await db.alert.findUnique({ where: { id }, include: { ...withAssignee, connection: { select: { id: true, name: true } } } });
   if (!alert) throw new AppError("not_found", `No alert ${id}`);
-  const [rule, history, comments, evidence, related] = await Promise.all([
+  const [rule, { history, comments }, evidence, related] = await Promise.all([
     loadBundledRules().then((rules) => rules.find((r) => r.id === alert.ruleId)),
-    db.alertHistory.findMany({ where: { alertId: id }, orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { email: true } } } }),
-    db.comment.findMany({ where: { alertId: id }, orderBy: { createdAt: "asc" }, include: { author: { select: { email: true } } } }),
+    findAlertNotes(id),
     findAlertEvidence({ entityId: alert.entityId, host: alert.sourceHost, destinations: alert.destinations, from: alert.firstSeen, to: alert.lastSeen }),
-    db.alert.findMany({
-      where: {
-        id: { not: id },
-        OR: [
-          ...(alert.userName ? [{ userName: alert.userName }] : []),
-          ...(alert.sourceHost ? [{ sourceHost: alert.sourceHost }] : []),
-          ...(alert.destinations.length ? [{ destinations: { hasSome: alert.destinations } }] : []),
-        ],
-      },
-      orderBy: { firstSeen: "desc" },
-      take: 20,
-      select: summarySelect,
-    }),
+    findRelatedAlerts(alert),
   ]);
   return {
     alert: toAlertSummary(alert),
     priorityReasons: alert.priorityReasons,
+    source: alert.connection
+      ? { kind: "connection" as const, connectionId: alert.connection.id, name: alert.connection.name }
+      : { kind: "upload" as const, uploadId: alert.uploadId },
     duplicateOf: alert.duplicateOfId,
     entityId: alert.entityId,
     joinKeys: alert.joinKeys,
@@ -42,8 +34,8 @@ export async function getAlertById(id: string) {
       ? { id: rule.id, name: rule.name, description: rule.description, severity: rule.severity, riskScore: rule.riskScore, note: rule.note, threat: rule.threat, query: rule.queryText }
       : { id: alert.ruleId, name: alert.ruleName, severity: alert.severity, riskScore: alert.riskScore },
     evidence,
-    relatedAlerts: related.map(toAlertSummary),
-    comments: comments.map((c) => ({ id: c.id, body: c.body, author: c.author?.email ?? null, createdAt: c.createdAt.toISOString() })),
+    relatedAlerts: related,
+    comments,
     history: history.map(toHistoryDto),
   };
 }

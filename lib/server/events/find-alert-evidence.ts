@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db/client";
 import { DEFAULT_PRIORITY_CONFIG } from "@/lib/triage/priority-config";
 
 type Row = { id: bigint; doc: EcsEvent };
+type Part = "own" | "children" | "target" | "dns";
 export type EvidenceEvent = { id: string; event: EcsEvent };
 const MAX_DEPTH = 6;
 
@@ -15,27 +16,31 @@ export async function findAlertEvidence(input: { entityId: string | null; host: 
   const window = DEFAULT_PRIORITY_CONFIG.stageWindowMs + DEFAULT_PRIORITY_CONFIG.clockSkewMs;
   const from = new Date(input.from.getTime() - DEFAULT_PRIORITY_CONFIG.clockSkewMs);
   const to = new Date(input.to.getTime() + window);
-  const own = input.entityId
-    ? await db.$queryRaw<Row[]>`SELECT id, doc FROM event WHERE "entityId" = ${input.entityId} ORDER BY timestamp LIMIT 500`
-    : [];
-  const children = input.entityId
-    ? await db.$queryRaw<Row[]>`SELECT id, doc FROM event WHERE "parentEntityId" = ${input.entityId} AND 'process' = ANY(category) ORDER BY timestamp LIMIT 200`
-    : [];
-  const parents = await parentChain(own.map((row) => row.doc));
   const shorts = [...new Set(input.destinations.map((d) => d.split(" ")[0].toLowerCase().replace(/^\\\\/, "").split(".")[0]).filter(Boolean))];
-  const target = shorts.length
-    ? await db.$queryRaw<Row[]>`
-        SELECT id, doc FROM event
-        WHERE lower(split_part("hostName", '.', 1)) = ANY(${shorts}::text[]) AND timestamp BETWEEN ${from} AND ${to}
-          AND ("processName" IN ('psexesvc.exe') OR code IN ('7045', '4697', '5140', '5145', '4624')
-               OR "parentEntityId" IN (SELECT "entityId" FROM event WHERE "processName" = 'psexesvc.exe' AND lower(split_part("hostName", '.', 1)) = ANY(${shorts}::text[])))
-        ORDER BY timestamp LIMIT 500`
-    : [];
-  const dns = input.host
-    ? await db.$queryRaw<Row[]>`SELECT id, doc FROM event WHERE "hostName" = ${input.host} AND code = '22' AND timestamp BETWEEN ${from} AND ${to} ORDER BY timestamp LIMIT 200`
-    : [];
+  // One round trip for the four independent lookups (each was its own query); the parent chain needs
+  // the process's own events first. The short-name expression matches event_short_host_timestamp_idx
+  // (triage_speed migration); written any other way it is a sequential scan of event. No entity id, host
+  // or destination matches nothing, as the skipped queries did.
+  const rows = await db.$queryRaw<(Row & { part: Part; timestamp: Date })[]>`
+    (SELECT 'own' AS part, id, doc, timestamp FROM event WHERE "entityId" = ${input.entityId || null} ORDER BY timestamp LIMIT 500)
+    UNION ALL
+    (SELECT 'children', id, doc, timestamp FROM event
+     WHERE "parentEntityId" = ${input.entityId || null} AND 'process' = ANY(category) ORDER BY timestamp LIMIT 200)
+    UNION ALL
+    (SELECT 'target', id, doc, timestamp FROM event
+     WHERE lower(split_part("hostName", '.', 1)) = ANY(${shorts}::text[]) AND timestamp BETWEEN ${from} AND ${to}
+       AND ("processName" IN ('psexesvc.exe') OR code IN ('7045', '4697', '5140', '5145', '4624')
+            OR "parentEntityId" IN (SELECT "entityId" FROM event WHERE "processName" = 'psexesvc.exe' AND lower(split_part("hostName", '.', 1)) = ANY(${shorts}::text[])))
+     ORDER BY timestamp LIMIT 500)
+    UNION ALL
+    (SELECT 'dns', id, doc, timestamp FROM event
+     WHERE "hostName" = ${input.host || null} AND code = '22' AND timestamp BETWEEN ${from} AND ${to} ORDER BY timestamp LIMIT 200)`;
+  // UNION ALL promises no order: each part is put back in timestamp order (stable, so ties keep theirs).
+  const part = (name: Part) => rows.filter((row) => row.part === name).sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  const own = part("own");
+  const parents = await parentChain(own.map((row) => row.doc));
   const toEvidence = (rows: Row[]): EvidenceEvent[] => rows.map((row) => ({ id: row.id.toString(), event: row.doc }));
-  return { own: toEvidence(own), parents: toEvidence(parents), children: toEvidence(children), target: toEvidence(target), dns: toEvidence(dns) };
+  return { own: toEvidence(own), parents: toEvidence(parents), children: toEvidence(part("children")), target: toEvidence(part("target")), dns: toEvidence(part("dns")) };
 }
 
 async function parentChain(own: EcsEvent[]): Promise<Row[]> {
