@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { runConnection } from "@/lib/server/connections/run-connection";
 import { createConnection } from "@/lib/server/connections/save-connection";
+import { fetchMissingContext } from "@/lib/server/connections/fetch-missing-context";
 import { scheduleConnectionRuns } from "@/lib/server/connections/schedule-connection-runs";
 import { checkHealth } from "@/lib/server/health/check-health";
 import { jsonToEcs } from "@/lib/ingest/json/json-to-ecs";
@@ -110,6 +111,25 @@ describe("pull mode", () => {
     fake.failNext({ path: /_pit$/, delayMs: 600 });
     const [first, second] = await Promise.all([runConnection(id, { now: at(4) }), new Promise((r) => setTimeout(r, 150)).then(() => runConnection(id, { now: at(4) }))]);
     expect([first.outcome, second.outcome]).toEqual(["succeeded", "busy"]);
+  });
+});
+
+describe("context on demand", () => {
+  it("the alert page can ask the cluster again for evidence that is not stored", async () => {
+    const id = await newConnection("context");
+    await runThrough(id, [4]);
+    const high = await db.alert.findFirstOrThrow({ where: { connectionId: id, sourceHost: { startsWith: "ws02", mode: "insensitive" } } });
+    const targetSide = { connectionId: id, hostName: { startsWith: "srv02", mode: "insensitive" as const } };
+    const kept = await db.event.count({ where: targetSide });
+    expect(kept).toBeGreaterThan(0);
+    await db.event.deleteMany({ where: targetSide });
+    const result = await fetchMissingContext(high.id);
+    expect(result.stored).toBe(kept);
+    expect(await db.event.count({ where: targetSide })).toBe(kept);
+    // Asking again finds the same events and keeps nothing twice.
+    expect((await fetchMissingContext(high.id)).stored).toBe(0);
+    const uploaded = await db.alert.create({ data: { dedupeKey: `ctx-${id}`, ruleId: "r", ruleName: "r", severity: "medium", riskScore: 47, priority: "low", priorityReasons: [], joinKeys: [], events: [], checklist: {}, firstSeen: new Date(), lastSeen: new Date() } });
+    await expect(fetchMissingContext(uploaded.id)).rejects.toMatchObject({ code: "conflict" });
   });
 });
 
