@@ -42,7 +42,7 @@ try {
     if (PROFILE) await rm(profileDir, { recursive: true, force: true });
     const worker = app.startWorker(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
     const workerRss = sampleRss(worker.pid!);
-    await new Promise((resolve) => setTimeout(resolve, 3_000)); // the worker's tsx start-up is not ingest time
+    await waitUntilIdle(worker.pid!); // the worker's tsx start-up (compiling the server code) is not ingest time
     serverRss.resetPeak();
     const idle = { server: serverRss.lastMb, worker: workerRss.lastMb };
 
@@ -133,6 +133,18 @@ async function pollUntilDone(token: string, id: string) {
       lastLog = performance.now();
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Until the process uses (almost) no CPU for half a second: on a loaded machine start-up takes well over 3 s. */
+async function waitUntilIdle(pid: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  let last = (await cpuSeconds([pid])).get(pid) ?? 0;
+  for (let i = 0; i < 120; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = (await cpuSeconds([pid])).get(pid) ?? 0;
+    if (now - last < 0.03) return;
+    last = now;
   }
 }
 

@@ -53,9 +53,9 @@ describe("oversize NDJSON records", () => {
     const records = [];
     for await (const record of readJsonRecords(source())) records.push(record);
     expect(records).toEqual([
-      { ok: true, value: { a: 1 }, line: 1, index: 0 },
+      { ok: true, value: { a: 1 }, text: '{"a":1}', line: 1, index: 0 },
       { ok: false, error: "record longer than 16 MiB: skipped", line: 2, index: 1 },
-      { ok: true, value: { b: 2 }, line: 3, index: 2 },
+      { ok: true, value: { b: 2 }, text: '{"b":2}', line: 3, index: 2 },
     ]);
   });
 });

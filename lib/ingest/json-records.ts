@@ -1,7 +1,8 @@
 import { Buffer } from "node:buffer";
 
 export type JsonRecord =
-  | { ok: true; value: unknown; line: number; index: number }
+  /** `text`: the record's JSON text, so a consumer can hold it compactly and parse it again later. */
+  | { ok: true; value: unknown; text: string; line: number; index: number }
   | { ok: false; error: string; line: number; index: number };
 
 /**
@@ -116,7 +117,7 @@ class LineSplitter {
     if (text.trim() === "") return;
     const index = this.index++;
     try {
-      yield { ok: true, value: JSON.parse(text), line: this.line, index };
+      yield { ok: true, value: JSON.parse(text), text, line: this.line, index };
     } catch (error) {
       yield { ok: false, error: (error as Error).message, line: this.line, index };
     }
@@ -193,7 +194,7 @@ class ArraySplitter {
     if (text === "" && isLast) return;
     const index = this.index++;
     try {
-      yield { ok: true, value: JSON.parse(text), line: this.elementLine, index };
+      yield { ok: true, value: JSON.parse(text), text, line: this.elementLine, index };
     } catch (error) {
       yield { ok: false, error: text === "" ? "empty array element" : (error as Error).message, line: this.elementLine, index };
     }

@@ -128,8 +128,9 @@ describe("context on demand", () => {
     expect(await db.event.count({ where: targetSide })).toBe(kept);
     // Asking again finds the same events and keeps nothing twice.
     expect((await fetchMissingContext(high.id)).stored).toBe(0);
-    const uploaded = await db.alert.create({ data: { dedupeKey: `ctx-${id}`, ruleId: "r", ruleName: "r", severity: "medium", riskScore: 47, priority: "low", priorityReasons: [], joinKeys: [], events: [], checklist: {}, firstSeen: new Date(), lastSeen: new Date() } });
+    const uploaded = await db.alert.create({ data: { dedupeKey: `ctx-${id}`, ruleId: "r", ruleName: "r", severity: "medium", riskScore: 47, priority: "low", priorityReasons: [], joinKeys: [], events: [], checklist: {}, destinations: [], firstSeen: new Date(), lastSeen: new Date() } });
     await expect(fetchMissingContext(uploaded.id)).rejects.toMatchObject({ code: "conflict" });
+    await db.alert.delete({ where: { id: uploaded.id } });
   });
 });
 

@@ -1,48 +1,58 @@
-import { getField, type EcsEvent } from "@/lib/ecs/event";
-import { db } from "@/lib/server/db/client";
+import { getField } from "@/lib/ecs/event";
+import { pgPool } from "@/lib/server/db/pg-pool";
 import { eventFingerprint } from "@/lib/server/events/event-fingerprint";
+import type { KeptEvent } from "@/lib/server/events/evidence-selector";
 
-export type StoredEventRow = { fingerprint: string; event: EcsEvent; timestamp: number };
+/** Rows per statement: 11 parameters each, well under PostgreSQL's 65 535. */
+const ROWS = 500;
+const COLUMNS = 11;
 
 /**
- * Multi-row insert: one statement and one round trip per batch, all values bound as one jsonb parameter
- * read back with jsonb_to_recordset. (Eleven text[] parameters cost ~2.5× the whole insert: every
- * element of the docs array was escaped by the driver and re-parsed by array_in — bench/ingest-e2e.ts.)
- * Events already stored (same fingerprint) are skipped.
+ * Multi-row INSERT through `pg` (see pg-pool.ts for why not Prisma): each document is one text
+ * parameter, serialised once and parsed once by jsonb_in; the column values were read once, with the
+ * evidence keys. A full chunk uses a prepared statement, parsed once per connection. Events already
+ * stored (same fingerprint) are skipped; returns how many rows were inserted.
  */
-export async function insertEvents(uploadId: string, events: EcsEvent[]): Promise<number> {
-  if (events.length === 0) return 0;
-  const rows = events.map((event) => {
-    const recordId = getField(event, "winlog.record_id");
-    return {
-      f: eventFingerprint(event),
-      t: new Date(String(getField(event, "@timestamp"))).toISOString(),
-      h: text(getField(event, "host.name")),
-      e: text(getField(event, "process.entity_id")),
-      pe: text(getField(event, "process.parent.entity_id")),
-      c: list(getField(event, "event.category")),
-      co: text(getField(event, "event.code")),
-      ch: text(getField(event, "winlog.channel")),
-      r: recordId === undefined || recordId === null || !/^\d+$/.test(String(recordId)) ? null : String(recordId),
-      pn: text(getField(event, "process.name"))?.toLowerCase() ?? null,
-      d: event,
-    };
-  });
-  return db.$executeRaw`
-    INSERT INTO event (fingerprint, "uploadId", timestamp, "hostName", "entityId", "parentEntityId", category, code, channel, "recordId", "processName", doc)
-    SELECT x.f, ${uploadId}, x.t, x.h, x.e, x.pe, ARRAY(SELECT jsonb_array_elements_text(x.c)), x.co, x.ch, x.r::bigint, x.pn, x.d
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS x(f text, t timestamptz, h text, e text, pe text, c jsonb, co text, ch text, r text, pn text, d jsonb)
-    ON CONFLICT (fingerprint) DO NOTHING`;
+export async function insertEvents(uploadId: string, kept: readonly KeptEvent[]): Promise<number> {
+  let inserted = 0;
+  for (let at = 0; at < kept.length; at += ROWS) {
+    const chunk = kept.slice(at, at + ROWS);
+    const values: unknown[] = [uploadId];
+    for (const { event, keys } of chunk) {
+      const recordId = getField(event, "winlog.record_id");
+      values.push(
+        eventFingerprint(event),
+        new Date(keys.time).toISOString(),
+        keys.host,
+        keys.entityId,
+        keys.parentId,
+        keys.categories,
+        keys.code,
+        keys.channel,
+        recordId === undefined || recordId === null || !/^\d+$/.test(String(recordId)) ? null : String(recordId),
+        keys.processName,
+        JSON.stringify(event),
+      );
+    }
+    const result = await pgPool().query({ ...(chunk.length === ROWS ? { name: "insert-events" } : {}), text: statement(chunk.length), values });
+    inserted += result.rowCount ?? 0;
+  }
+  return inserted;
 }
 
-function text(value: unknown): string | null {
-  if (Array.isArray(value)) return value.length ? text(value[0]) : null;
-  if (value === undefined || value === null || value === "") return null;
-  return String(value);
-}
+const statements = new Map<number, string>();
 
-function list(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).map(String);
+function statement(rows: number): string {
+  let text = statements.get(rows);
+  if (text === undefined) {
+    const tuples = Array.from({ length: rows }, (_, i) => {
+      const p = (n: number) => `$${2 + i * COLUMNS + n}`;
+      return `(${p(0)}, $1, ${p(1)}::timestamptz, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::text[], ${p(6)}, ${p(7)}, ${p(8)}::bigint, ${p(9)}, ${p(10)}::jsonb)`;
+    });
+    text = `INSERT INTO event (fingerprint, "uploadId", timestamp, "hostName", "entityId", "parentEntityId", category, code, channel, "recordId", "processName", doc)
+      VALUES ${tuples.join(",\n")}
+      ON CONFLICT (fingerprint) DO NOTHING`;
+    if (statements.size < 64) statements.set(rows, text);
+  }
+  return text;
 }

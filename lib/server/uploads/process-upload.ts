@@ -5,70 +5,75 @@ import { getField, type EcsEvent } from "@/lib/ecs/event";
 import { raiseAlerts, type RaisedAlert } from "@/lib/server/alerts/raise-alerts";
 import { recomputePriorities } from "@/lib/server/alerts/recompute-priorities";
 import { db } from "@/lib/server/db/client";
-import { insertEvents } from "@/lib/server/events/insert-events";
+import { eventKeys } from "@/lib/server/events/event-keys";
+import { scopeOfAlertEvents } from "@/lib/server/events/evidence-scope";
+import { EvidenceSelector } from "@/lib/server/events/evidence-selector";
+import { findAlertScopes } from "@/lib/server/events/find-alert-scopes";
+import { logger } from "@/lib/server/log/logger";
 import { loadEnabledRules } from "@/lib/server/rules/load-rules";
-import { readUploadItems } from "@/lib/server/uploads/read-upload-items";
+import { EvidenceWriter } from "@/lib/server/uploads/evidence-writer";
+import { UploadGone, type Arrival } from "@/lib/server/uploads/follow-file";
+import { noteFormat, readUploadItems } from "@/lib/server/uploads/read-upload-items";
 import { UploadReport } from "@/lib/server/uploads/upload-report";
 import { findStageOneOnly } from "@/lib/triage/stage-one-only";
 import { DEFAULT_PRIORITY_CONFIG } from "@/lib/triage/priority-config";
 
-const BATCH = 2_000;
+/** Passes over the file at most: the first, then one per level of a parent chain found late. */
+const MAX_PASSES = 8;
+const MAX_NETWORK_EVENTS = 20;
 
 /**
- * The upload job: parse → store evidence in batches → detect → raise alerts. It is idempotent: a retry
- * first removes whatever an earlier, interrupted attempt wrote for this upload.
+ * The upload job: parse → detect → store evidence → raise alerts. It is idempotent: a retry first
+ * removes whatever an earlier, interrupted attempt wrote for this upload.
+ *
+ * Evidence policy — only events some query can read are stored (evidence-scope.ts lists the queries
+ * of the alert page and the priority), so both stay exactly as if every event were stored:
+ * (a) the evidence of every alert this upload raises: PsExec's own events and children, its parent
+ *     chain, DNS on the source host and every event on the destination hosts in the correlation window;
+ * (b) the same for alerts already stored (within a day of the upload): a later upload of the target
+ *     host's log completes an earlier alert, "related event" numbering included;
+ * (c) whatever an alert from ANOTHER upload reads (cross-upload-kinds.ts): PSEXESVC and its children,
+ *     service installs, share access, logons, PsExec's own events and children.
+ * A scope is known as soon as the PsExec start is read; recent events are held (bounded) so it finds
+ * what came just before it. When something it needs may already have gone (a parent started long
+ * before, an unsorted file, an alert only known at the end), the stored file is read again — matching
+ * only — until nothing is missing. Not kept: an earlier upload's other events that a later upload's
+ * alert would read (the source host's earlier log: parent chain, DNS; unrelated target-host events,
+ * which only renumber "related event N"). The report still counts every event; `eventsStored`
+ * counts the evidence kept.
  */
 export async function processUpload(uploadId: string): Promise<void> {
-  const upload = await db.upload.findUniqueOrThrow({ where: { id: uploadId } });
-  if (upload.status === "done" || !upload.storagePath) return;
+  const upload = await db.upload.findUnique({ where: { id: uploadId } });
+  if (!upload || upload.status === "done" || upload.duplicateOf || !upload.storagePath) return;
   await db.event.deleteMany({ where: { uploadId } });
   await db.alert.deleteMany({ where: { uploadId, history: { none: { actorId: { not: null } } } } });
-  await db.upload.update({ where: { id: uploadId }, data: { status: "processing", startedAt: new Date(), error: null } });
-
-  const rules = await loadEnabledRules();
-  const detections: { rule: LoadedRule; detection: Detection }[] = [];
-  const detector = new Detector(rules.map((rule) => ({ id: rule.id, query: rule.query })), (detection) => {
-    detections.push({ rule: rules.find((r) => r.id === detection.ruleId)!, detection });
+  const claimed = await db.upload.updateMany({
+    where: { id: uploadId, status: { not: "done" }, duplicateOf: null },
+    data: { status: "processing", startedAt: new Date(), error: null },
   });
-  const stageOne = new StageOneCollector(rules);
+  if (claimed.count === 0) return;
+
   const report = new UploadReport();
-  let batch: EcsEvent[] = [];
-  let stored = 0;
-  // One insert in flight while the next batch is parsed, so the worker's CPU (parsing) and PostgreSQL's
-  // (inserting) overlap; a failed insert surfaces at the next flush and fails the job as before.
-  let inFlight: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    await inFlight;
-    const events = batch;
-    const progress = { eventsParsed: report.events, rejected: report.rejectedCount, bytesRead: BigInt(report.bytesRead) };
-    batch = [];
-    inFlight = insertEvents(uploadId, events).then(async (count) => {
-      stored += count;
-      await db.upload.update({ where: { id: uploadId }, data: { ...progress, eventsStored: stored } });
-    });
-    inFlight.catch(() => undefined); // awaited at the next flush; this only avoids an unhandled rejection meanwhile
-  };
-
-  for await (const item of readUploadItems(upload.storagePath, report)) {
-    if (item.kind === "rejected") {
-      report.reject(item.reason, item.position);
-      continue;
-    }
-    report.count(item.event);
-    if (!detector.push(item.event)) {
-      report.reject("event has no usable @timestamp", item.position);
-      continue;
-    }
-    stageOne.observe(item.event);
-    batch.push(item.event);
-    if (batch.length >= BATCH) await flush();
+  const writer = new EvidenceWriter(uploadId, () => ({ eventsParsed: report.events, rejected: report.rejectedCount, bytesRead: BigInt(report.bytesRead) }));
+  // Without a hash the upload is still arriving: read it as it grows (receive-upload.ts), showing the
+  // progress whenever the reader has caught up with the bytes received.
+  const arrival = upload.sha256 === null
+    ? async () => {
+        if (writer.due(Date.now())) await writer.flush();
+        return arrivalOf(uploadId);
+      }
+    : undefined;
+  let raised: RaisedAlert[];
+  let stored: number;
+  try {
+    raised = await detectAndKeep(upload.storagePath, report, writer, arrival);
+    stored = await writer.finish();
+  } catch (error) {
+    if (!(error instanceof UploadGone)) throw error;
+    await writer.finish().catch(() => undefined);
+    await db.event.deleteMany({ where: { uploadId } });
+    return;
   }
-  await flush();
-  await inFlight;
-  detector.end();
-
-  const raised: RaisedAlert[] = detections.map(({ rule, detection }) => ({ rule, joinKeys: detection.joinKeys, events: detection.events, kind: "sequence" }));
-  raised.push(...stageOne.lowAlerts(raised));
   const alerts = await raiseAlerts(uploadId, raised);
   await recomputePriorities(report.timeRange());
   await db.upload.update({
@@ -85,6 +90,90 @@ export async function processUpload(uploadId: string): Promise<void> {
     },
   });
   await rm(upload.storagePath, { force: true });
+}
+
+async function arrivalOf(uploadId: string): ReturnType<Arrival> {
+  const row = await db.upload.findUnique({ where: { id: uploadId }, select: { sha256: true, sizeBytes: true, duplicateOf: true } });
+  if (!row || row.duplicateOf) return "gone";
+  return row.sha256 === null ? "arriving" : { size: Number(row.sizeBytes) };
+}
+
+/** The first pass (report, detection, evidence) and, while evidence may be missing, further passes. */
+async function detectAndKeep(filePath: string, report: UploadReport, writer: EvidenceWriter, arrival: Arrival | undefined): Promise<RaisedAlert[]> {
+  const rules = await loadEnabledRules();
+  const detections: { rule: LoadedRule; detection: Detection }[] = [];
+  const detector = new Detector(rules.map((rule) => ({ id: rule.id, query: rule.query })), (detection) => {
+    detections.push({ rule: rules.find((r) => r.id === detection.ruleId)!, detection });
+  });
+  const stageOne = new StageOneCollector(rules);
+  let selector = new EvidenceSelector((kept) => writer.add(kept));
+  const known = await findAlertScopes(null);
+  for (const scope of known.values()) selector.addScope(scope);
+  // PsExec starts by process id, with their network events: alerts in the making, whose scope grows.
+  const starts = new Map<string, EcsEvent[]>();
+
+  let n = 0;
+  for await (const item of await readUploadItems(filePath, report, arrival)) {
+    if (item.kind === "format") {
+      noteFormat(report, item);
+      continue;
+    }
+    if (item.kind === "rejected") {
+      report.reject(item.reason, item.position);
+      continue;
+    }
+    const keys = eventKeys(item.event);
+    report.countKeys(keys);
+    if (!detector.push(item.event)) {
+      report.reject("event has no usable @timestamp", item.position);
+      continue;
+    }
+    const stage = stageOne.observe(item.event);
+    const making = stage && inTheMaking(starts, stage, item.event, keys.entityId);
+    if (making) selector.addScope(scopeOfAlertEvents(making));
+    selector.push(item.event, keys, item.source);
+    if (((++n & 1023) === 0 || writer.pending >= 2_000) && writer.due(Date.now())) await writer.flush();
+  }
+  detector.end();
+
+  const raised: RaisedAlert[] = detections.map(({ rule, detection }) => ({ rule, joinKeys: detection.joinKeys, events: detection.events, kind: "sequence" }));
+  raised.push(...stageOne.lowAlerts(raised));
+  for (const alert of raised) selector.addScope(scopeOfAlertEvents(alert.events));
+  const range = report.timeRange();
+  if (range) for (const scope of (await findAlertScopes(range, new Set(known.keys()))).values()) selector.addScope(scope);
+  for (let pass = 2; selector.incomplete; pass++) {
+    if (pass > MAX_PASSES) {
+      logger.warn({ filePath }, "evidence may be incomplete: parent chain still growing after the last pass");
+      break;
+    }
+    selector = selector.nextPass();
+    await keepAgain(filePath, selector, writer);
+  }
+  return raised;
+}
+
+/** A further pass: parse and match only (the report and detection are done). */
+async function keepAgain(filePath: string, selector: EvidenceSelector, writer: EvidenceWriter): Promise<void> {
+  let n = 0;
+  for await (const item of await readUploadItems(filePath, new UploadReport())) {
+    if (item.kind !== "event") continue;
+    const keys = eventKeys(item.event);
+    if (Number.isNaN(keys.time)) continue;
+    selector.push(item.event, keys, item.source);
+    if (((++n & 1023) === 0 || writer.pending >= 2_000) && writer.due(Date.now())) await writer.flush();
+  }
+}
+
+function inTheMaking(starts: Map<string, EcsEvent[]>, stage: "start" | "network", event: EcsEvent, entityId: string | null): EcsEvent[] | null {
+  if (stage === "start") {
+    const events = [event];
+    if (entityId !== null) starts.set(entityId, events);
+    return events;
+  }
+  const events = entityId === null ? undefined : starts.get(entityId);
+  if (!events || events.length > MAX_NETWORK_EVENTS) return null;
+  events.push(event);
+  return events;
 }
 
 export async function markUploadFailed(uploadId: string, error: unknown): Promise<void> {
@@ -106,13 +195,21 @@ class StageOneCollector {
     this.sequenceRules = rules.filter((rule) => rule.query.kind === "sequence" && rule.query.stages.length === 2);
   }
 
-  observe(event: EcsEvent): void {
+  /** Which stage of some sequence rule the event matches, if any. */
+  observe(event: EcsEvent): "start" | "network" | null {
+    let stage: "start" | "network" | null = null;
     for (const rule of this.sequenceRules) {
       if (rule.query.kind !== "sequence") continue;
       const [first, second] = rule.query.stages;
-      if (first.matches(event)) push(this.starts, rule.id, event);
-      else if (second.matches(event)) push(this.network, rule.id, event);
+      if (first.matches(event)) {
+        push(this.starts, rule.id, event);
+        stage = "start";
+      } else if (second.matches(event)) {
+        push(this.network, rule.id, event);
+        stage ??= "network";
+      }
     }
+    return stage;
   }
 
   lowAlerts(sequences: RaisedAlert[]): RaisedAlert[] {

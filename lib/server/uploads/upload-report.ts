@@ -1,4 +1,4 @@
-import { getField, type EcsEvent } from "@/lib/ecs/event";
+import type { EventKeys } from "@/lib/server/events/event-keys";
 
 export type Position = { record?: number; line?: number; offset?: number; chunk?: number; entry?: string };
 const MAX_LISTED_REJECTIONS = 200;
@@ -11,18 +11,23 @@ export class UploadReport {
   bytesRead = 0;
   rejectedCount = 0;
   private readonly rejections: { reason: string; position: Position }[] = [];
-  private readonly byEventId = new Map<string, number>();
+  /** Channel → event code → count (two levels: no key string built per event). */
+  private readonly byEventId = new Map<string, Map<string, number>>();
   private readonly hosts = new Set<string>();
   private first = Infinity;
   private last = -Infinity;
 
-  count(event: EcsEvent): void {
+  /** Counts an event from the fields the ingest job has already read (`eventKeys`). */
+  countKeys(keys: EventKeys): void {
     this.events++;
-    const key = `${String(getField(event, "winlog.channel") ?? getField(event, "event.dataset") ?? "unknown")} · ${String(getField(event, "event.code") ?? "-")}`;
-    this.byEventId.set(key, (this.byEventId.get(key) ?? 0) + 1);
-    const host = getField(event, "host.name");
+    const { source, code, host } = keys.raw;
+    const channel = String(source ?? "unknown");
+    const id = String(code ?? "-");
+    let codes = this.byEventId.get(channel);
+    if (!codes) this.byEventId.set(channel, (codes = new Map()));
+    codes.set(id, (codes.get(id) ?? 0) + 1);
     if (typeof host === "string" && this.hosts.size < MAX_HOSTS) this.hosts.add(host);
-    const time = Date.parse(String(getField(event, "@timestamp")));
+    const time = keys.time; // as the detector reads it (a numeric @timestamp counts too)
     if (Number.isFinite(time)) {
       if (time < this.first) this.first = time;
       if (time > this.last) this.last = time;
@@ -43,11 +48,22 @@ export class UploadReport {
     return {
       format: this.format,
       events: this.events,
-      byChannelAndEventId: Object.fromEntries([...this.byEventId].sort((a, b) => b[1] - a[1])),
+      byChannelAndEventId: Object.fromEntries(this.countsByKey().sort((a, b) => b[1] - a[1])),
       timeRange: range ? { from: range.from.toISOString(), to: range.to.toISOString() } : null,
       hosts: [...this.hosts].sort(),
       rejected: this.rejectedCount,
       rejections: this.rejections,
     };
+  }
+
+  private countsByKey(): [string, number][] {
+    const merged = new Map<string, number>();
+    for (const [channel, codes] of this.byEventId) {
+      for (const [id, n] of codes) {
+        const key = `${channel} · ${id}`; // two pairs that print alike count together, as they always did
+        merged.set(key, (merged.get(key) ?? 0) + n);
+      }
+    }
+    return [...merged];
   }
 }
