@@ -26,16 +26,25 @@ export class DetectionSession {
     this.sequenceRules = rules.filter((rule) => rule.query.kind === "sequence" && rule.query.stages.length === 2);
   }
 
-  /** False when the event has no usable @timestamp (it is then ignored). */
-  push(event: EcsEvent): boolean {
-    if (!this.detector.push(event)) return false;
+  /**
+   * "untimed" when the event has no usable @timestamp (it is then ignored); otherwise which stage of
+   * a two-stage sequence rule it matched ("start" wins over "network"), or null.
+   */
+  push(event: EcsEvent): "untimed" | "start" | "network" | null {
+    if (!this.detector.push(event)) return "untimed";
+    let stage: "start" | "network" | null = null;
     for (const rule of this.sequenceRules) {
       if (rule.query.kind !== "sequence") continue;
       const [first, second] = rule.query.stages;
-      if (first.matches(event)) append(this.starts, rule.id, event);
-      else if (second.matches(event)) append(this.network, rule.id, event);
+      if (first.matches(event)) {
+        append(this.starts, rule.id, event);
+        stage = "start";
+      } else if (second.matches(event)) {
+        append(this.network, rule.id, event);
+        stage ??= "network";
+      }
     }
-    return true;
+    return stage;
   }
 
   finish(options: { until?: number } = {}): RaisedAlert[] {

@@ -19,8 +19,8 @@ describe("insertEvents", () => {
       note: "quote ' and backslash \\ and unicode é",
     }));
     const kept = events.map((event) => ({ event, keys: eventKeys(event) }));
-    expect(await insertEvents(upload.id, kept)).toBe(1_201);
-    expect(await insertEvents(upload.id, kept.slice(0, 700))).toBe(0);
+    expect(await insertEvents({ uploadId: upload.id }, kept)).toBe(1_201);
+    expect(await insertEvents({ uploadId: upload.id }, kept.slice(0, 700))).toBe(0);
 
     const row = await db.event.findUniqueOrThrow({ where: { fingerprint: eventFingerprint(events[600]) } });
     expect(row).toMatchObject({

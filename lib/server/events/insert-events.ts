@@ -13,11 +13,12 @@ const COLUMNS = 11;
  * evidence keys. A full chunk uses a prepared statement, parsed once per connection. Events already
  * stored (same fingerprint) are skipped; returns how many rows were inserted.
  */
-export async function insertEvents(uploadId: string, kept: readonly KeptEvent[]): Promise<number> {
+export async function insertEvents(origin: EventOrigin, kept: readonly KeptEvent[]): Promise<number> {
+  const column = "uploadId" in origin ? "uploadId" : "connectionId";
   let inserted = 0;
   for (let at = 0; at < kept.length; at += ROWS) {
     const chunk = kept.slice(at, at + ROWS);
-    const values: unknown[] = [uploadId];
+    const values: unknown[] = ["uploadId" in origin ? origin.uploadId : origin.connectionId];
     for (const { event, keys } of chunk) {
       const recordId = getField(event, "winlog.record_id");
       values.push(
@@ -34,25 +35,29 @@ export async function insertEvents(uploadId: string, kept: readonly KeptEvent[])
         JSON.stringify(event),
       );
     }
-    const result = await pgPool().query({ ...(chunk.length === ROWS ? { name: "insert-events" } : {}), text: statement(chunk.length), values });
+    const result = await pgPool().query({ ...(chunk.length === ROWS ? { name: `insert-events-${column}` } : {}), text: statement(column, chunk.length), values });
     inserted += result.rowCount ?? 0;
   }
   return inserted;
 }
 
-const statements = new Map<number, string>();
+/** Where stored events came from: an upload, or a cluster connection (kept when it is deleted). */
+export type EventOrigin = { uploadId: string } | { connectionId: string };
 
-function statement(rows: number): string {
-  let text = statements.get(rows);
+const statements = new Map<string, string>();
+
+function statement(column: "uploadId" | "connectionId", rows: number): string {
+  const key = `${column}:${rows}`;
+  let text = statements.get(key);
   if (text === undefined) {
     const tuples = Array.from({ length: rows }, (_, i) => {
       const p = (n: number) => `$${2 + i * COLUMNS + n}`;
       return `(${p(0)}, $1, ${p(1)}::timestamptz, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::text[], ${p(6)}, ${p(7)}, ${p(8)}::bigint, ${p(9)}, ${p(10)}::jsonb)`;
     });
-    text = `INSERT INTO event (fingerprint, "uploadId", timestamp, "hostName", "entityId", "parentEntityId", category, code, channel, "recordId", "processName", doc)
+    text = `INSERT INTO event (fingerprint, "${column}", timestamp, "hostName", "entityId", "parentEntityId", category, code, channel, "recordId", "processName", doc)
       VALUES ${tuples.join(",\n")}
       ON CONFLICT (fingerprint) DO NOTHING`;
-    if (statements.size < 64) statements.set(rows, text);
+    if (statements.size < 64) statements.set(key, text);
   }
   return text;
 }

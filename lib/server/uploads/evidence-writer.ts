@@ -42,7 +42,7 @@ export class EvidenceWriter {
     const progress = this.progress();
     this.batch = [];
     this.lastFlush = Date.now();
-    this.inFlight = (rows.length ? insertEvents(this.uploadId, rows) : Promise.resolve(0)).then(async (count) => {
+    this.inFlight = (rows.length ? insertEvents({ uploadId: this.uploadId }, rows) : Promise.resolve(0)).then(async (count) => {
       this.stored += count;
       // updateMany: an upload removed meanwhile (failed while arriving) is noticed by the reader, not here.
       await db.upload.updateMany({ where: { id: this.uploadId }, data: { ...progress, eventsStored: this.stored } });

@@ -1,7 +1,6 @@
 import { rm } from "node:fs/promises";
-import { Detector, type Detection } from "@/lib/detection/detector";
-import type { LoadedRule } from "@/lib/detection/rules/load-rule";
-import { getField, type EcsEvent } from "@/lib/ecs/event";
+import type { EcsEvent } from "@/lib/ecs/event";
+import { DetectionSession } from "@/lib/server/alerts/detection-session";
 import { raiseAlerts, type RaisedAlert } from "@/lib/server/alerts/raise-alerts";
 import { recomputePriorities } from "@/lib/server/alerts/recompute-priorities";
 import { db } from "@/lib/server/db/client";
@@ -15,8 +14,6 @@ import { EvidenceWriter } from "@/lib/server/uploads/evidence-writer";
 import { UploadGone, type Arrival } from "@/lib/server/uploads/follow-file";
 import { noteFormat, readUploadItems } from "@/lib/server/uploads/read-upload-items";
 import { UploadReport } from "@/lib/server/uploads/upload-report";
-import { findStageOneOnly } from "@/lib/triage/stage-one-only";
-import { DEFAULT_PRIORITY_CONFIG } from "@/lib/triage/priority-config";
 
 /** Passes over the file at most: the first, then one per level of a parent chain found late. */
 const MAX_PASSES = 8;
@@ -101,11 +98,7 @@ async function arrivalOf(uploadId: string): ReturnType<Arrival> {
 /** The first pass (report, detection, evidence) and, while evidence may be missing, further passes. */
 async function detectAndKeep(filePath: string, report: UploadReport, writer: EvidenceWriter, arrival: Arrival | undefined): Promise<RaisedAlert[]> {
   const rules = await loadEnabledRules();
-  const detections: { rule: LoadedRule; detection: Detection }[] = [];
-  const detector = new Detector(rules.map((rule) => ({ id: rule.id, query: rule.query })), (detection) => {
-    detections.push({ rule: rules.find((r) => r.id === detection.ruleId)!, detection });
-  });
-  const stageOne = new StageOneCollector(rules);
+  const session = new DetectionSession(rules);
   let selector = new EvidenceSelector((kept) => writer.add(kept));
   const known = await findAlertScopes(null);
   for (const scope of known.values()) selector.addScope(scope);
@@ -124,20 +117,17 @@ async function detectAndKeep(filePath: string, report: UploadReport, writer: Evi
     }
     const keys = eventKeys(item.event);
     report.countKeys(keys);
-    if (!detector.push(item.event)) {
+    const stage = session.push(item.event);
+    if (stage === "untimed") {
       report.reject("event has no usable @timestamp", item.position);
       continue;
     }
-    const stage = stageOne.observe(item.event);
     const making = stage && inTheMaking(starts, stage, item.event, keys.entityId);
     if (making) selector.addScope(scopeOfAlertEvents(making));
     selector.push(item.event, keys, item.source);
     if (((++n & 1023) === 0 || writer.pending >= 2_000) && writer.due(Date.now())) await writer.flush();
   }
-  detector.end();
-
-  const raised: RaisedAlert[] = detections.map(({ rule, detection }) => ({ rule, joinKeys: detection.joinKeys, events: detection.events, kind: "sequence" }));
-  raised.push(...stageOne.lowAlerts(raised));
+  const raised = session.finish();
   for (const alert of raised) selector.addScope(scopeOfAlertEvents(alert.events));
   const range = report.timeRange();
   if (range) for (const scope of (await findAlertScopes(range, new Set(known.keys()))).values()) selector.addScope(scope);
@@ -185,50 +175,3 @@ export async function markUploadFailed(uploadId: string, error: unknown): Promis
   });
 }
 
-/** Low alerts: PsExec starts matching a sequence rule's first stage with no network event in the window. */
-class StageOneCollector {
-  private readonly sequenceRules: LoadedRule[];
-  private readonly starts = new Map<string, EcsEvent[]>();
-  private readonly network = new Map<string, EcsEvent[]>();
-
-  constructor(rules: LoadedRule[]) {
-    this.sequenceRules = rules.filter((rule) => rule.query.kind === "sequence" && rule.query.stages.length === 2);
-  }
-
-  /** Which stage of some sequence rule the event matches, if any. */
-  observe(event: EcsEvent): "start" | "network" | null {
-    let stage: "start" | "network" | null = null;
-    for (const rule of this.sequenceRules) {
-      if (rule.query.kind !== "sequence") continue;
-      const [first, second] = rule.query.stages;
-      if (first.matches(event)) {
-        push(this.starts, rule.id, event);
-        stage = "start";
-      } else if (second.matches(event)) {
-        push(this.network, rule.id, event);
-        stage ??= "network";
-      }
-    }
-    return stage;
-  }
-
-  lowAlerts(sequences: RaisedAlert[]): RaisedAlert[] {
-    const inSequence = new Set(sequences.flatMap((alert) => alert.events));
-    return this.sequenceRules.flatMap((rule) => {
-      const { low } = findStageOneOnly({
-        stage1Events: (this.starts.get(rule.id) ?? []).filter((event) => !inSequence.has(event)),
-        networkEvents: this.network.get(rule.id) ?? [],
-        windowMs: DEFAULT_PRIORITY_CONFIG.stageWindowMs,
-        now: Date.now(),
-        endOfInput: true,
-      });
-      return low.map((event): RaisedAlert => ({ rule, joinKeys: [getField(event, "process.entity_id") ?? null], events: [event], kind: "stage_one_only" }));
-    });
-  }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
