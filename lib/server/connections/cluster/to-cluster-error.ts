@@ -41,10 +41,10 @@ function classify(thrown: unknown, ctx: ErrorContext): ClusterError {
   if (TLS_PROBLEM.test(message) || TLS_PROBLEM.test(code)) {
     return new ClusterError(
       "tls",
-      `TLS connection to ${vendor} failed (${message}). If the cluster uses a private CA, paste its CA certificate (PEM); check the https:// URL and host name. Turn verification off only for testing.`,
+      `TLS connection to ${midSentence(vendor)} failed (${message}). If the cluster uses a private CA, paste its CA certificate (PEM); check the https:// URL and host name. Turn verification off only for testing.`,
     );
   }
-  return new ClusterError("network", `Cannot reach ${vendor}: ${message || code || name || "connection failed"}`);
+  return new ClusterError("network", `Cannot reach ${midSentence(vendor)}: ${message || code || name || "connection failed"}`);
 }
 
 export function fromAnswer({ statusCode: status, headers, body }: HttpAnswer, { vendor }: ErrorContext): ClusterError {
@@ -73,4 +73,9 @@ function responseOf(thrown: unknown): HttpAnswer | null {
   const { statusCode, headers, body } = thrown.meta;
   if (typeof statusCode !== "number") return null;
   return { statusCode, headers: isObject(headers) ? headers : {}, body };
+}
+
+/** "The cluster" opens a sentence; inside one it reads "the cluster" (product names stay as they are). */
+function midSentence(vendor: string): string {
+  return vendor.replace(/^The /, "the ");
 }
