@@ -5,6 +5,7 @@ import { summarySelect, toAlertSummary } from "@/lib/server/alerts/alert-dto";
 import { findAlertNotes } from "@/lib/server/alerts/find-alert-notes";
 import { findRelatedAlerts } from "@/lib/server/alerts/find-related-alerts";
 import { findAlertEvidence } from "@/lib/server/events/find-alert-evidence";
+import { getAlertById } from "@/lib/server/alerts/get-alert-by-id";
 
 // The alert page reads history, comments, related alerts and evidence in single joined/combined
 // queries (fewer round trips at 1 M alerts, bench/triage.ts). These pin them to what the Prisma
@@ -47,6 +48,33 @@ describe("alert page queries", () => {
     expect(await findRelatedAlerts({ id: main.id, userName: "", sourceHost: null, destinations: [] })).toEqual([]);
     const byDestination = await findRelatedAlerts({ id: main.id, userName: "", sourceHost: "", destinations: [`x-${tag}`] });
     expect(byDestination.map((a) => a.commandLine).sort()).toEqual([`${tag} 3`, `${tag} 4`]);
+  });
+
+  it("the alert itself: every column the page shows, the assignee's email and the connection's name — as Prisma's include", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const assignee = await user();
+    const connection = await db.connection.create({ data: { name: `c-${tag}`, urls: ["http://127.0.0.1:1"], indexPatterns: ["logs-*"], ruleIds: [] } });
+    const rich = await db.alert.create({
+      data: {
+        dedupeKey: randomUUID(), ruleId: "r", ruleName: "PsExec", severity: "low", riskScore: 21, priority: "high", status: "acknowledged",
+        priorityReasons: [{ code: "sensitive-child", text: "cmd.exe" }], classification: null, escalated: true, assigneeId: assignee, connectionId: connection.id,
+        userName: "bob", userDomain: "CORP", sourceHost: `h-${tag}`, destinations: ["\\\\srv 10.0.0.1"], commandLine: "psexec \\\\srv -accepteula cmd",
+        entityId: `{${tag}}`, joinKeys: [`{${tag}}`], events: [{ "@timestamp": "2025-03-01T00:00:00.000Z" }], checklist: { "check-source": { state: "done", note: "seen" } },
+        firstSeen: new Date(Date.UTC(2025, 2, 1)), lastSeen: new Date(Date.UTC(2025, 2, 1, 0, 0, 4)),
+      },
+    });
+    const plain = await alert(tag, 1, {});
+    for (const { id } of [rich, plain]) {
+      const expected = await db.alert.findUniqueOrThrow({ where: { id }, include: { assignee: { select: { id: true, email: true } }, connection: { select: { id: true, name: true } } } });
+      const page = await getAlertById(id);
+      expect(page.alert).toEqual(toAlertSummary(expected));
+      expect(page.source).toEqual(expected.connection ? { kind: "connection", connectionId: expected.connection.id, name: expected.connection.name } : { kind: "upload", uploadId: expected.uploadId });
+      expect({ reasons: page.priorityReasons, duplicateOf: page.duplicateOf, entityId: page.entityId, joinKeys: page.joinKeys, events: page.events })
+        .toEqual({ reasons: expected.priorityReasons, duplicateOf: expected.duplicateOfId, entityId: expected.entityId, joinKeys: expected.joinKeys, events: expected.events });
+    }
+    expect((await getAlertById(rich.id)).alert.assignee).toEqual({ id: assignee, email: `${assignee}@test` });
+    expect((await getAlertById(rich.id)).checklist["check-source"]).toMatchObject({ state: "done", note: "seen" });
+    await expect(getAlertById(randomUUID())).rejects.toThrow(/No alert/);
   });
 
   it("history and comments with their authors' emails, in order, NULL when there is no author", async () => {
@@ -98,5 +126,40 @@ describe("alert page queries", () => {
       .toEqual({ own: ["start", "net"], parents: [], children: ["child"], target: ["install", "svc", "svc-child"], dns: ["dns"] });
     const none = await findAlertEvidence({ entityId: null, host: null, destinations: [], from: new Date(t0), to: new Date(t0 + 4_000) });
     expect(none).toEqual({ own: [], parents: [], children: [], target: [], dns: [] });
+  });
+
+  it("evidence: the parent chain walks up from the first process event, oldest ancestor first, at most 6, stops on a cycle", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const t0 = Date.UTC(2025, 3, 2, 12);
+    const id = (n: number | string) => `{${tag}-${n}}`;
+    const event = (name: string, ms: number, entityId: string, parentEntityId: string | null, category = "process") =>
+      db.event.create({
+        data: {
+          fingerprint: randomUUID(), timestamp: new Date(t0 + ms), category: [category], hostName: `ws-${tag}`, code: category === "process" ? "1" : "3",
+          entityId, parentEntityId, doc: { name, event: { category: [category] }, process: { entity_id: entityId, parent: { entity_id: parentEntityId } } },
+        },
+      });
+    const names = (list: { event: unknown }[]) => list.map((e) => (e.event as { name: string }).name);
+    const parentsOf = async (entityId: string) =>
+      names((await findAlertEvidence({ entityId, host: null, destinations: [], from: new Date(t0), to: new Date(t0 + 1_000) })).parents);
+
+    // psexec ← a1 ← a2 ← … ← a8: the six nearest ancestors, oldest first. The PsExec process's own network
+    // event (no parent) and an ancestor's later, second process event do not change the walk.
+    await event("net", -1_000, id("psexec"), null, "network");
+    await event("start", 0, id("psexec"), id(1));
+    for (let n = 1; n <= 8; n++) await event(`a${n}`, -n * 1_000, id(n), id(n + 1));
+    await event("a1-again", 5_000, id(1), id("elsewhere"));
+    expect(await parentsOf(id("psexec"))).toEqual(["a6", "a5", "a4", "a3", "a2", "a1"]);
+
+    // c1 ← c2 ← c1: each ancestor once, then the walk stops.
+    await event("looped", 0, id("loop"), id("c1"));
+    await event("c1", -1_000, id("c1"), id("c2"));
+    await event("c2", -2_000, id("c2"), id("c1"));
+    expect(await parentsOf(id("loop"))).toEqual(["c2", "c1"]);
+
+    // An unknown parent, or a parent with only non-process events, ends the chain.
+    await event("orphan", 0, id("orphan"), id("gone"));
+    await event("gone-net", -500, id("gone"), null, "network");
+    expect(await parentsOf(id("orphan"))).toEqual([]);
   });
 });
