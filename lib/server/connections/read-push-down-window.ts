@@ -7,12 +7,19 @@ import type { ClusterHit, SearchCluster } from "@/lib/server/connections/cluster
 import { hitToEvent } from "@/lib/server/connections/hit-to-event";
 import { timeRangeFilter } from "@/lib/server/connections/read-pull-window";
 
-/** Sequences asked per rule and window (Kibana asks max_signals = 100; a saturated answer is reported). */
+/** Sequences asked per rule and window (Kibana asks max_signals = 100). */
 export const MAX_SEQUENCES = 1_000;
 /** Events asked per stage query (the cluster's default max_result_window). */
 export const MAX_STAGE_EVENTS = 10_000;
 
-export type PushDownResult = { raised: RaisedAlert[]; eventsRead: number; rejected: string[]; warnings: string[] };
+export type PushDownLimits = { sequences: number; stageEvents: number };
+const LIMITS: PushDownLimits = { sequences: MAX_SEQUENCES, stageEvents: MAX_STAGE_EVENTS };
+
+/**
+ * `saturated`: an answer held as many matches as were asked for, so some may be missing; the caller
+ * reads the window in pull mode instead (the cluster's EQL has no cursor to ask for the rest).
+ */
+export type PushDownResult = { raised: RaisedAlert[]; eventsRead: number; rejected: string[]; warnings: string[]; saturated: boolean };
 
 /**
  * Detection done by the cluster: the rule's own EQL goes to `_eql/search` with the window as a filter
@@ -21,8 +28,10 @@ export type PushDownResult = { raised: RaisedAlert[]; eventsRead: number; reject
  * made here exactly as in pull mode. Documents are matched as stored: the cluster does not apply
  * Lateral's Winlogbeat/NXLog → ECS mapping, so raw winlog.* indices only match in pull mode.
  */
-export async function readPushDownWindow(cluster: SearchCluster, indexPatterns: string[], rules: LoadedRule[], start: Date, end: Date): Promise<PushDownResult> {
-  const result: PushDownResult = { raised: [], eventsRead: 0, rejected: [], warnings: [] };
+export async function readPushDownWindow(
+  cluster: SearchCluster, indexPatterns: string[], rules: LoadedRule[], start: Date, end: Date, limits: PushDownLimits = LIMITS,
+): Promise<PushDownResult> {
+  const result: PushDownResult = { raised: [], eventsRead: 0, rejected: [], warnings: [], saturated: false };
   const filter = timeRangeFilter(start, end);
   // Converts hits, recording rejects; a sequence with a rejected event is dropped whole.
   const toEvents = (hits: ClusterHit[]): { events: EcsEvent[]; complete: boolean } => {
@@ -36,11 +45,11 @@ export async function readPushDownWindow(cluster: SearchCluster, indexPatterns: 
     return { events, complete: events.length === hits.length };
   };
   for (const rule of rules) {
-    const answer = await cluster.eqlSearch({ indexPatterns, query: rule.queryText, filter, size: MAX_SEQUENCES });
-    if (answer.sequences.length + answer.events.length >= MAX_SEQUENCES) {
-      const last = answer.sequences.at(-1)?.events.at(-1) ?? answer.events.at(-1);
-      const until = last ? hitToEvent(last) : null;
-      result.warnings.push(`${rule.name}: the cluster returned its maximum of ${MAX_SEQUENCES} matches; matches after ${until?.ok ? String(until.event["@timestamp"]) : "the last one"} in this window were not read (use pull mode or a shorter interval)`);
+    const answer = await cluster.eqlSearch({ indexPatterns, query: rule.queryText, filter, size: limits.sequences });
+    if (answer.sequences.length + answer.events.length >= limits.sequences) {
+      result.warnings.push(`${rule.name}: the cluster returned its maximum of ${limits.sequences} matches`);
+      result.saturated = true;
+      return result;
     }
     const sequenceIds = new Set<string>();
     for (const sequence of answer.sequences) {
@@ -56,10 +65,12 @@ export async function readPushDownWindow(cluster: SearchCluster, indexPatterns: 
     const stages = rule.query.kind === "sequence" && rule.query.stages.length === 2 ? sequenceStageQueries(rule.queryText) : null;
     if (!stages) continue;
     const [startHits, networkHits] = await Promise.all(
-      stages.map(async (query) => (await cluster.eqlSearch({ indexPatterns, query, filter, size: MAX_STAGE_EVENTS })).events),
+      stages.map(async (query) => (await cluster.eqlSearch({ indexPatterns, query, filter, size: limits.stageEvents })).events),
     );
-    if (startHits.length >= MAX_STAGE_EVENTS || networkHits.length >= MAX_STAGE_EVENTS) {
-      result.warnings.push(`${rule.name}: more than ${MAX_STAGE_EVENTS} stage events in this window; Low alerts may be incomplete`);
+    if (startHits.length >= limits.stageEvents || networkHits.length >= limits.stageEvents) {
+      result.warnings.push(`${rule.name}: the cluster returned its maximum of ${limits.stageEvents} events for a stage`);
+      result.saturated = true;
+      return result;
     }
     const starts = toEvents(startHits.filter((hit) => !sequenceIds.has(`${hit._index}/${hit._id}`))).events;
     const network = toEvents(networkHits).events;

@@ -146,6 +146,32 @@ describe("push-down mode", () => {
     expect(pulled).toHaveLength(3);
     expect(fake.requests.some((request) => request.path.endsWith("/_eql/search"))).toBe(true);
   });
+
+  it("a full answer (as many matches as asked) means some may be missing: the window is read in pull mode, same alerts", async () => {
+    const pull = await newConnection("full-pull");
+    await runThrough(pull, [4, 9, 14, 19]);
+    const pulled = await alertsOf(pull);
+    await clearClusterEvidence();
+    const push = await newConnection("full-push", "push_down");
+    const pitsBefore = fake.requests.filter((request) => request.path.endsWith("/_pit")).length;
+    // One sequence per answer: the window holding the Medium and High runs' sequences is full.
+    const outcomes = [];
+    for (const minute of [4, 9, 14, 19]) outcomes.push((await runConnection(push, { now: at(minute), pushDownLimits: { sequences: 1, stageEvents: 10_000 } })).outcome);
+    expect(outcomes).toEqual(["succeeded", "succeeded", "succeeded", "succeeded"]);
+    expect(await alertsOf(push)).toEqual(pulled);
+    const runs = await db.connectionRun.findMany({ where: { connectionId: push }, orderBy: { windowStart: "asc" } });
+    const fellBack = runs.filter((run) => run.warnings.some((warning) => /returned its maximum of 1 matches; this window was read in pull mode/.test(warning)));
+    expect(fellBack.length).toBeGreaterThan(0);
+    expect(fake.requests.filter((request) => request.path.endsWith("/_pit")).length).toBeGreaterThan(pitsBefore);
+
+    // A full stage answer (the Low alerts' start events) falls back the same way.
+    await clearClusterEvidence();
+    const stages = await newConnection("full-stage", "push_down");
+    for (const minute of [4, 9, 14, 19]) await runConnection(stages, { now: at(minute), pushDownLimits: { sequences: 1_000, stageEvents: 1 } });
+    expect(await alertsOf(stages)).toEqual(pulled);
+    const stageRuns = await db.connectionRun.findMany({ where: { connectionId: stages } });
+    expect(stageRuns.some((run) => run.warnings.some((warning) => /maximum of 1 events for a stage; this window was read in pull mode/.test(warning)))).toBe(true);
+  });
 });
 
 describe("OpenSearch", () => {

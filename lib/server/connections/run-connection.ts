@@ -9,14 +9,19 @@ import { nextWindow, retryDelayMs } from "@/lib/server/connections/connection-wi
 import { fetchAlertContext } from "@/lib/server/connections/fetch-alert-context";
 import { hitToEvent } from "@/lib/server/connections/hit-to-event";
 import { readPullWindow } from "@/lib/server/connections/read-pull-window";
-import { readPushDownWindow } from "@/lib/server/connections/read-push-down-window";
+import { readPushDownWindow, type PushDownLimits } from "@/lib/server/connections/read-push-down-window";
 import { storeClusterEvents } from "@/lib/server/connections/store-cluster-events";
 import { db } from "@/lib/server/db/client";
 import type { Connection, ConnectionRun } from "@/lib/server/db/generated/client";
 import { loadBundledRules } from "@/lib/server/rules/load-rules";
 import { DEFAULT_PRIORITY_CONFIG } from "@/lib/triage/priority-config";
 
-export type RunOptions = { now?: () => Date; openCluster?: (connection: Connection) => Promise<SearchCluster> };
+export type RunOptions = {
+  now?: () => Date;
+  openCluster?: (connection: Connection) => Promise<SearchCluster>;
+  /** Smaller push-down answer sizes, for tests of the saturated case. */
+  pushDownLimits?: PushDownLimits;
+};
 export type RunOutcome = { outcome: "succeeded" | "failed" | "busy" | "gone"; runId?: string; error?: string };
 
 const HEARTBEAT_MS = 15_000;
@@ -53,7 +58,7 @@ export async function runConnection(connectionId: string, options: RunOptions = 
     const rules = await rulesFor(connection);
     const read = connection.mode === "pull"
       ? await pull(cluster, connection, rules, window, run.id, progress)
-      : await readPushDownWindow(cluster, connection.indexPatterns, rules, window.start, window.end);
+      : await pushDown(cluster, connection, rules, window, run.id, progress, options.pushDownLimits);
     const warnings = [...read.warnings, ...(await futureWarning(cluster, connection.indexPatterns, now))];
     const stored = await storeEvidence(cluster, connection, read.raised, read.rejected);
     await assertStillRunning(run.id);
@@ -104,6 +109,21 @@ async function pull(cluster: SearchCluster, connection: Connection, rules: Loade
     await beat(runId, progress.eventsRead);
   }
   return { raised: session.finish({ until: window.end.getTime() }), eventsRead: progress.eventsRead, rejected, warnings: [] };
+}
+
+/**
+ * The cluster's EQL answers are capped and have no cursor: when one comes back full, matches may be
+ * missing, so the window is read again in pull mode (every document, Lateral's engine), which is exact.
+ */
+async function pushDown(
+  cluster: SearchCluster, connection: Connection, rules: LoadedRule[], window: Window, runId: string,
+  progress: { eventsRead: number }, limits?: PushDownLimits,
+): Promise<ReadResult> {
+  const read = await readPushDownWindow(cluster, connection.indexPatterns, rules, window.start, window.end, limits);
+  if (!read.saturated) return read;
+  const pulled = await pull(cluster, connection, rules, window, runId, progress);
+  const why = `${read.warnings.join("; ")}; this window was read in pull mode instead, so no match is missed`;
+  return { ...pulled, warnings: [why, ...pulled.warnings] };
 }
 
 /** The alerts' own events and their context, kept locally so the alert page works without the cluster. */
