@@ -7,7 +7,7 @@ const serverOnly = ["@/lib/server/*", "@/lib/server/**"];
 // The layering in docs/style.md, enforced: pure domain code imports no framework or I/O; the browser
 // never imports server modules; process.env is read in one validated module (plus CLI/scripts/tests).
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "lib/server/db/generated/", "bench/out/", "test-results/", "playwright-report/", "next-env.d.ts"] },
+  { ignores: ["node_modules/", ".next/", ".next-*/", "lib/server/db/generated/", "bench/out/", "test-results/", "playwright-report/", "next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
