@@ -37,10 +37,20 @@ export class Detector {
     });
   }
 
-  /** Returns false when the event has no usable `@timestamp` (it is then ignored). */
-  push(event: EcsEvent): boolean {
+  /**
+   * Returns false when the event has no usable `@timestamp` (it is then ignored). `ts`: the event's
+   * `eventTimeMs`, when the caller has already read it.
+   */
+  push(event: EcsEvent, ts = eventTimeMs(event)): boolean {
+    return this.classifyAndPush(event, ts) !== false;
+  }
+
+  /**
+   * `push`, also telling which stages of each rule (by index; `[true]` for an event query) the event
+   * matched, or null when it matched none: callers that need the stages too evaluate no predicate twice.
+   */
+  classifyAndPush(event: EcsEvent, ts: number): readonly Hits[] | null | false {
     this.counts.events++;
-    const ts = eventTimeMs(event);
     if (Number.isNaN(ts)) {
       this.counts.noTimestamp++;
       return false;
@@ -54,7 +64,7 @@ export class Detector {
       this.counts.relevant++;
       this.buffer.push({ event, hits }, ts);
     }
-    return true;
+    return hits;
   }
 
   end(): void {

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { getField } from "@/lib/ecs/event";
 import { bytesOf, corpusEvtxFiles, DATA_DIR, fileChunks } from "@/lib/ingest/evtx/evtx-test-helpers";
-import { parseEventStream, type IngestItem } from "@/lib/ingest/parse-any";
+import { parseEventBatches, parseEventStream, type IngestItem } from "@/lib/ingest/parse-any";
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<IngestItem[]> {
   const out: IngestItem[] = [];
@@ -136,5 +136,42 @@ describe("parseEventStream on damaged EVTX", () => {
     const items = await collect(bytesOf(damaged));
     expect(rejected(items).some((r) => r.kind === "rejected" && r.position.chunk === 1 && /header checksum/.test(r.reason))).toBe(true);
     expect(events(items).length).toBe(358 - (0x51 - 0x2a + 1));
+  });
+});
+
+describe("parseEventBatches on NDJSON", () => {
+  const lines = [
+    '{"@timestamp":"2026-01-05T08:00:00.000Z","event":{"category":["process"],"code":"1"},"host":{"name":"ws1"}}',
+    "",
+    "{broken",
+    '{"event.code":"3","@timestamp":"2026-01-05T08:00:01.000Z","process":{"entity_id":"{p-é}"}}',
+    "[1,2]",
+    '{"hello":"world"}',
+  ];
+  const text = `\uFEFF${lines.join("\r\n")}\r\n`;
+  async function batchesOf(size: number): Promise<IngestItem[][]> {
+    const bytes = new TextEncoder().encode(text);
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+    }
+    const out: IngestItem[][] = [];
+    for await (const batch of parseEventBatches(chunks())) out.push(batch);
+    return out;
+  }
+
+  it.each([1, 7, 64, 100_000])("chunks of %i bytes: format first, then events and rejections by line, no empty batch", async (size) => {
+    const batches = await batchesOf(size);
+    expect(batches[0]).toEqual([{ kind: "format", format: "json" }]);
+    expect(batches.every((batch) => batch.length > 0)).toBe(true);
+    const items = batches.slice(1).flat().map((item) => (item.kind === "event" ? { ...item, event: JSON.parse(JSON.stringify(item.event)) } : item));
+    expect(items).toEqual([
+      { kind: "event", event: JSON.parse(lines[0]), position: { record: 0, line: 1 }, source: lines[0] },
+      expect.objectContaining({ kind: "rejected", position: { record: 1, line: 3 } }),
+      // Dotted keys are expanded; the source is still the line's own text.
+      { kind: "event", event: { event: { code: "3" }, "@timestamp": "2026-01-05T08:00:01.000Z", process: { entity_id: "{p-é}" } }, position: { record: 2, line: 4 }, source: lines[3] },
+      { kind: "rejected", reason: "not a JSON object", position: { record: 3, line: 5 } },
+      { kind: "rejected", reason: "unrecognised JSON record: not ECS, Winlogbeat or NXLog-style", position: { record: 4, line: 6 } },
+    ]);
+    expect((items[1] as { reason: string }).reason).toMatch(/^invalid JSON: /);
   });
 });

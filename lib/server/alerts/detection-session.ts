@@ -1,4 +1,5 @@
 import { Detector } from "@/lib/detection/detector";
+import { eventTimeMs } from "@/lib/detection/event-time";
 import type { LoadedRule } from "@/lib/detection/rules/load-rule";
 import { getField, type EcsEvent } from "@/lib/ecs/event";
 import type { RaisedAlert } from "@/lib/server/alerts/raise-alerts";
@@ -14,7 +15,8 @@ import { findStageOneOnly } from "@/lib/triage/stage-one-only";
 export class DetectionSession {
   private readonly raised: RaisedAlert[] = [];
   private readonly detector: Detector;
-  private readonly sequenceRules: LoadedRule[];
+  /** Two-stage sequence rules, with their index among the detector's rules. */
+  private readonly sequenceRules: { rule: LoadedRule; at: number }[];
   private readonly starts = new Map<string, EcsEvent[]>();
   private readonly network = new Map<string, EcsEvent[]>();
 
@@ -23,23 +25,27 @@ export class DetectionSession {
       const rule = rules.find((r) => r.id === detection.ruleId)!;
       this.raised.push({ rule, joinKeys: detection.joinKeys, events: detection.events, kind: "sequence" });
     });
-    this.sequenceRules = rules.filter((rule) => rule.query.kind === "sequence" && rule.query.stages.length === 2);
+    this.sequenceRules = rules.flatMap((rule, at) => (rule.query.kind === "sequence" && rule.query.stages.length === 2 ? [{ rule, at }] : []));
   }
 
   /**
    * "untimed" when the event has no usable @timestamp (it is then ignored); otherwise which stage of
-   * a two-stage sequence rule it matched ("start" wins over "network"), or null.
+   * a two-stage sequence rule it matched ("start" wins over "network"), or null. `time`: the event's
+   * `eventTimeMs`, when the caller has already read it.
    */
-  push(event: EcsEvent): "untimed" | "start" | "network" | null {
-    if (!this.detector.push(event)) return "untimed";
+  push(event: EcsEvent, time = eventTimeMs(event)): "untimed" | "start" | "network" | null {
+    // The detector has matched every stage already: its answer is reused, not evaluated again.
+    const hits = this.detector.classifyAndPush(event, time);
+    if (hits === false) return "untimed";
+    if (hits === null) return null;
     let stage: "start" | "network" | null = null;
-    for (const rule of this.sequenceRules) {
-      if (rule.query.kind !== "sequence") continue;
-      const [first, second] = rule.query.stages;
-      if (first.matches(event)) {
+    for (const { rule, at } of this.sequenceRules) {
+      const matched = hits[at];
+      if (matched === null) continue;
+      if (matched[0]) {
         append(this.starts, rule.id, event);
         stage = "start";
-      } else if (second.matches(event)) {
+      } else if (matched[1]) {
         append(this.network, rule.id, event);
         stage ??= "network";
       }
@@ -50,7 +56,7 @@ export class DetectionSession {
   finish(options: { until?: number } = {}): RaisedAlert[] {
     this.detector.end();
     const inSequence = new Set(this.raised.flatMap((alert) => alert.events));
-    const low = this.sequenceRules.flatMap((rule) =>
+    const low = this.sequenceRules.flatMap(({ rule }) =>
       stageOneOnlyAlerts(rule, (this.starts.get(rule.id) ?? []).filter((event) => !inSequence.has(event)), this.network.get(rule.id) ?? [], options.until),
     );
     return [...this.raised, ...low];

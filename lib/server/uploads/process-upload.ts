@@ -12,7 +12,7 @@ import { logger } from "@/lib/server/log/logger";
 import { loadEnabledRules } from "@/lib/server/rules/load-rules";
 import { EvidenceWriter } from "@/lib/server/uploads/evidence-writer";
 import { UploadGone, type Arrival } from "@/lib/server/uploads/follow-file";
-import { noteFormat, readUploadItems } from "@/lib/server/uploads/read-upload-items";
+import { noteFormat, readUploadBatches } from "@/lib/server/uploads/read-upload-items";
 import { UploadReport } from "@/lib/server/uploads/upload-report";
 
 /** Passes over the file at most: the first, then one per level of a parent chain found late. */
@@ -106,26 +106,28 @@ async function detectAndKeep(filePath: string, report: UploadReport, writer: Evi
   const starts = new Map<string, EcsEvent[]>();
 
   let n = 0;
-  for await (const item of await readUploadItems(filePath, report, arrival)) {
-    if (item.kind === "format") {
-      noteFormat(report, item);
-      continue;
+  for await (const batch of await readUploadBatches(filePath, report, arrival)) {
+    for (const item of batch) {
+      if (item.kind === "format") {
+        noteFormat(report, item);
+        continue;
+      }
+      if (item.kind === "rejected") {
+        report.reject(item.reason, item.position);
+        continue;
+      }
+      const keys = eventKeys(item.event);
+      report.countKeys(keys);
+      const stage = session.push(item.event, keys.time);
+      if (stage === "untimed") {
+        report.reject("event has no usable @timestamp", item.position);
+        continue;
+      }
+      const making = stage && inTheMaking(starts, stage, item.event, keys.entityId);
+      if (making) selector.addScope(scopeOfAlertEvents(making));
+      selector.push(item.event, keys, item.source);
+      if (((++n & 1023) === 0 || writer.pending >= 2_000) && writer.due(Date.now())) await writer.flush();
     }
-    if (item.kind === "rejected") {
-      report.reject(item.reason, item.position);
-      continue;
-    }
-    const keys = eventKeys(item.event);
-    report.countKeys(keys);
-    const stage = session.push(item.event);
-    if (stage === "untimed") {
-      report.reject("event has no usable @timestamp", item.position);
-      continue;
-    }
-    const making = stage && inTheMaking(starts, stage, item.event, keys.entityId);
-    if (making) selector.addScope(scopeOfAlertEvents(making));
-    selector.push(item.event, keys, item.source);
-    if (((++n & 1023) === 0 || writer.pending >= 2_000) && writer.due(Date.now())) await writer.flush();
   }
   const raised = session.finish();
   for (const alert of raised) selector.addScope(scopeOfAlertEvents(alert.events));
@@ -145,12 +147,14 @@ async function detectAndKeep(filePath: string, report: UploadReport, writer: Evi
 /** A further pass: parse and match only (the report and detection are done). */
 async function keepAgain(filePath: string, selector: EvidenceSelector, writer: EvidenceWriter): Promise<void> {
   let n = 0;
-  for await (const item of await readUploadItems(filePath, new UploadReport())) {
-    if (item.kind !== "event") continue;
-    const keys = eventKeys(item.event);
-    if (Number.isNaN(keys.time)) continue;
-    selector.push(item.event, keys, item.source);
-    if (((++n & 1023) === 0 || writer.pending >= 2_000) && writer.due(Date.now())) await writer.flush();
+  for await (const batch of await readUploadBatches(filePath, new UploadReport())) {
+    for (const item of batch) {
+      if (item.kind !== "event") continue;
+      const keys = eventKeys(item.event);
+      if (Number.isNaN(keys.time)) continue;
+      selector.push(item.event, keys, item.source);
+      if (((++n & 1023) === 0 || writer.pending >= 2_000) && writer.due(Date.now())) await writer.flush();
+    }
   }
 }
 
