@@ -20,7 +20,7 @@ const positiveInt = (value: string) => {
 export function register(program: Command): void {
   program
     .command("detect")
-    .description("Run detection rules over ECS JSON events (NDJSON or a JSON array; .gz detected by content). Alerts go to stdout as JSON lines.")
+    .description("Run detection rules over Windows logs in any supported format (EVTX, Windows XML, ECS/Winlogbeat/NXLog JSON; .gz and .zip), detected by content. Alerts go to stdout as JSON lines.")
     .argument("<files...>", "input files, '-' for stdin")
     .option("--rule <id|path>", "rule_id, name or .toml path (repeatable; default: the seed PsExec rule)", collect, [])
     .addOption(new Option("--format <format>", "input format").choices(EVENT_FORMATS).default("auto"))
