@@ -61,6 +61,26 @@ describe("processUpload", () => {
     expect(await db.event.count({ where: { hostName: host } })).toBe(5);
   });
 
+  it("an upload nothing could be read from fails with the first reason and where; one with a good record is done", async () => {
+    const garbage = await createUploadFromBytes("garbage.bin", new Uint8Array([0x00, 0xff, 0x13, 0x37, 0x80, 0x81, 0x00, 0x02]), null);
+    await processUpload(garbage.id);
+    expect(await db.upload.findUniqueOrThrow({ where: { id: garbage.id } })).toMatchObject({
+      status: "failed", format: "unknown", eventsParsed: 0, rejected: 1,
+      error: "No event could be read: unrecognised content (not EVTX, XML, JSON, gzip or zip) (offset 0)",
+    });
+
+    const bad = await createUploadFromBytes("bad.ndjson", new TextEncoder().encode('{"a":\n[1,2]\n{"no":"kind"}\n'), null);
+    await processUpload(bad.id);
+    const failed = await db.upload.findUniqueOrThrow({ where: { id: bad.id } });
+    expect(failed).toMatchObject({ status: "failed", eventsParsed: 0, rejected: 3 });
+    expect(failed.error).toMatch(/^No event could be read: invalid JSON: .* \(line 1, record 0\); 2 more rejected$/);
+
+    const host = `ws-${randomUUID().slice(0, 8)}`;
+    const mixed = await createUploadFromBytes("mixed.ndjson", ndjson(run(`{${host}-m}`, host, Date.UTC(2025, 4, 3), { connect: false }), "{oops\n"), null);
+    await processUpload(mixed.id);
+    expect(await db.upload.findUniqueOrThrow({ where: { id: mixed.id } })).toMatchObject({ status: "done", error: null, eventsParsed: 1, rejected: 1 });
+  });
+
   it("a failing upload leaves no events behind and a retry is idempotent", async () => {
     const host = `ws-${randomUUID().slice(0, 8)}`;
     const upload = await createUploadFromBytes("synthetic.ndjson", ndjson(run(`{${host}-x}`, host, Date.UTC(2025, 4, 2), { connect: true })), null);

@@ -73,10 +73,12 @@ export async function processUpload(uploadId: string): Promise<void> {
   }
   const alerts = await raiseAlerts(uploadId, raised);
   await recomputePriorities(report.timeRange());
+  const nothingRead = report.nothingReadReason();
   await db.upload.update({
     where: { id: uploadId },
     data: {
-      status: "done",
+      status: nothingRead ? "failed" : "done",
+      error: nothingRead,
       finishedAt: new Date(),
       alertsFound: alerts,
       format: report.format,

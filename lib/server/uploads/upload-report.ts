@@ -2,6 +2,8 @@ import type { EventKeys } from "@/lib/server/events/event-keys";
 
 export type Position = { record?: number; line?: number; offset?: number; chunk?: number; entry?: string };
 const MAX_LISTED_REJECTIONS = 200;
+/** In the order the upload report shows them (jsonb's key order). */
+const POSITION_KEYS = ["line", "chunk", "entry", "offset", "record"] as const;
 const MAX_HOSTS = 500;
 
 /** What an analyst sees about an upload: format, events by channel and id, time range, hosts, rejections. */
@@ -37,6 +39,18 @@ export class UploadReport {
   reject(reason: string, position: Position): void {
     this.rejectedCount++;
     if (this.rejections.length < MAX_LISTED_REJECTIONS) this.rejections.push({ reason, position });
+  }
+
+  /**
+   * Why the upload yielded nothing, when every record was rejected (garbage, an unknown format, a
+   * wholly corrupt EVTX): such an upload fails with this message instead of looking "done".
+   */
+  nothingReadReason(): string | null {
+    if (this.events > 0 || this.rejectedCount === 0) return null;
+    const { reason, position } = this.rejections[0];
+    const where = POSITION_KEYS.filter((key) => position[key] !== undefined).map((key) => `${key} ${position[key]}`).join(", ");
+    const more = this.rejectedCount > 1 ? `; ${this.rejectedCount - 1} more rejected` : "";
+    return `No event could be read: ${reason}${where ? ` (${where})` : ""}${more}`;
   }
 
   timeRange(): { from: Date; to: Date } | null {
