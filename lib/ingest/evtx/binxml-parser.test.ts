@@ -80,17 +80,18 @@ const VALUES: [string, number, number[], string][] = [
   ["SID", 0x13, [1, 4, 0, 0, 0, 0, 0, 5, ...le(21n, 4), ...le(1n, 4), ...le(2n, 4), ...le(500n, 4)], "S-1-5-21-1-2-500"],
   ["hex int32", 0x14, le(0x3e7n, 4), "0x3e7"],
   ["hex int64", 0x15, le(0x8000000000000000n, 8), "0x8000000000000000"],
-  ["string array", 0x81, w16("a\0b\0"), "a, b"],
-  ["uint32 array", 0x88, [...le(1n, 4), ...le(2n, 4)], "1, 2"],
-  ["SID array", 0x93, [1, 1, 0, 0, 0, 0, 0, 5, ...le(18n, 4), 1, 1, 0, 0, 0, 0, 0, 5, ...le(19n, 4)], "S-1-5-18, S-1-5-19"],
+  // An element holding only an array is repeated per item (Windows' rendering; libevtx's evtxexport too).
+  ["string array", 0x81, w16("a\0\0b\0"), "a</Data><Data/><Data>b"],
+  ["uint32 array", 0x88, [...le(1n, 4), ...le(2n, 4)], "1</Data><Data>2"],
+  ["SID array", 0x93, [1, 1, 0, 0, 0, 0, 0, 5, ...le(18n, 4), 1, 1, 0, 0, 0, 0, 0, 5, ...le(19n, 4)], "S-1-5-18</Data><Data>S-1-5-19"],
 ];
 
 function render(w: Writer): string {
   const b = w.chunk();
   const nodes = new BinXmlParser(b).parseFragment(w.base, w.pos);
-  const root = resolveNodes(nodes, []).find(isElement);
-  if (!root) throw new Error("no root");
-  return toXml(root);
+  const roots = resolveNodes(nodes, []).filter(isElement);
+  if (roots.length === 0) throw new Error("no root");
+  return roots.map(toXml).join("");
 }
 
 describe("BinXML value types", () => {
@@ -100,6 +101,23 @@ describe("BinXML value types", () => {
     w.instance(() => w.element("Data", () => w.sub(0, type)), [[type, data]]);
     w.u8(0x00);
     expect(render(w)).toBe(`<Data>${want}</Data>`);
+  });
+});
+
+describe("BinXML array substitutions", () => {
+  it("repeat an element they fill alone, attributes kept; elsewhere they read as one comma-separated value", () => {
+    const w = new Writer();
+    w.raw([0x0f, 0x01, 0x01, 0x00]);
+    w.instance(() => w.element("EventData", () => {
+      w.element("Data", () => w.sub(0, 0x81), [w.attr("Name", () => w.text("list"))]);
+      w.element("Data", () => { w.text("ids: "); w.sub(1, 0x88); });
+      w.element("Binary", () => w.sub(2, 0x0e));
+    }), [[0x81, w16("sa\0 Reason: bad password\0 [CLIENT: 10.0.2.17]\0")], [0x88, [...le(7n, 4), ...le(9n, 4)]], [0x0e, [0xab]]]);
+    w.u8(0x00);
+    expect(render(w)).toBe(
+      '<EventData><Data Name="list">sa</Data><Data Name="list"> Reason: bad password</Data><Data Name="list"> [CLIENT: 10.0.2.17]</Data>' +
+        "<Data>ids: 7, 9</Data><Binary>AB</Binary></EventData>",
+    );
   });
 });
 

@@ -14,6 +14,13 @@ export function resolveNodes(nodes: TemplateNode[], values: SubValue[], out: Xml
           if (parts.length === 0 && attr.value.some((v) => v.kind === "sub" && v.optional)) continue;
           attrs[attr.name] = parts.filter((p): p is string => typeof p === "string").join("");
         }
+        // An element holding only an array substitution is repeated once per item, as Windows renders
+        // it (and libevtx): a classic event's string array becomes several <Data>, hence param1..N.
+        const only = node.children.length === 1 && node.children[0].kind === "sub" ? values[node.children[0].index] : undefined;
+        if (only && "list" in only && only.list) {
+          for (const item of only.list) out.push({ name: node.name, attrs: { ...attrs }, children: item === "" ? [] : [item] });
+          break;
+        }
         out.push({ name: node.name, attrs, children: mergeText(resolveNodes(node.children, values)) });
         break;
       }
