@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { versionAtLeast } from "@/lib/server/connections/cluster/version-at-least";
 import { authenticate } from "@/test/fake-elasticsearch/auth";
 import { badRequest, EsHttpError } from "@/test/fake-elasticsearch/es-error";
 import type { FakeReply, FakeRequest, FakeState } from "@/test/fake-elasticsearch/fake-types";
@@ -63,7 +64,8 @@ function write(res: ServerResponse, request: FakeRequest, reply: FakeReply, stat
   const headers: Record<string, string | string[]> = {
     date: new Date(state.now()).toUTCString(),
     "content-type": isText ? "text/plain; charset=UTF-8" : responseContentType(request.headers, state.flavor),
-    ...(state.flavor === "elasticsearch" ? { "x-elastic-product": "Elasticsearch" } : {}),
+    // Elasticsearch says which product it is from 7.14 on.
+    ...(state.flavor === "elasticsearch" && versionAtLeast(state.version, "7.14.0") ? { "x-elastic-product": "Elasticsearch" } : {}),
     ...reply.headers,
     "content-length": String(Buffer.byteLength(payload)),
   };

@@ -135,16 +135,21 @@ describe("context on demand", () => {
 });
 
 describe("push-down mode", () => {
-  it("gives the same alerts as pull mode on the same data", async () => {
-    const pull = await newConnection("compare-pull");
-    await runThrough(pull, [4, 9, 14, 19]);
-    const pulled = await alertsOf(pull);
-    await clearClusterEvidence();
-    const push = await newConnection("compare-push", "push_down");
-    expect(await runThrough(push, [4, 9, 14, 19])).toEqual(["succeeded", "succeeded", "succeeded", "succeeded"]);
-    expect(await alertsOf(push)).toEqual(pulled);
-    expect(pulled).toHaveLength(3);
-    expect(fake.requests.some((request) => request.path.endsWith("/_eql/search"))).toBe(true);
+  it.each(["8.19.2", "7.17.20"])("gives the same alerts as pull mode on the same data (Elasticsearch %s)", async (version) => {
+    fake.setFlavor("elasticsearch", version);
+    try {
+      const pull = await newConnection(`compare-pull-${version}`);
+      expect(await runThrough(pull, [4, 9, 14, 19])).toEqual(["succeeded", "succeeded", "succeeded", "succeeded"]);
+      const pulled = await alertsOf(pull);
+      await clearClusterEvidence();
+      const push = await newConnection(`compare-push-${version}`, "push_down");
+      expect(await runThrough(push, [4, 9, 14, 19])).toEqual(["succeeded", "succeeded", "succeeded", "succeeded"]);
+      expect(await alertsOf(push)).toEqual(pulled);
+      expect(pulled).toHaveLength(3);
+      expect(fake.requests.some((request) => request.path.endsWith("/_eql/search"))).toBe(true);
+    } finally {
+      fake.setFlavor("elasticsearch");
+    }
   });
 
   it("a full answer (as many matches as asked) means some may be missing: the window is read in pull mode, same alerts", async () => {

@@ -22,9 +22,14 @@ describe("detectFlavor", () => {
     expect(fake.requests[0]).toMatchObject({ method: "GET", path: "/" });
   });
 
-  it("refuses Elasticsearch 7, which the 8.x client cannot speak to", async () => {
+  it("takes Elasticsearch 7.17; refuses earlier 7.x with the version it needs", async () => {
     fake = await startFakeElasticsearch({ version: "7.17.20" });
-    await expect(detectFlavor(configFor(fake.url), noWait)).rejects.toMatchObject({ kind: "unsupported", message: expect.stringContaining("Elasticsearch 7.17.20 is not supported") });
+    expect(await detectFlavor(configFor(fake.url), noWait)).toBe("elasticsearch");
+    fake.setFlavor("elasticsearch", "7.16.3");
+    await expect(detectFlavor(configFor(fake.url), noWait)).rejects.toMatchObject({ kind: "unsupported", message: "Elasticsearch 7.16.3 is not supported; Lateral needs Elasticsearch 7.17 or later" });
+    // Before 7.14 there is not even the product header to tell Elasticsearch by.
+    fake.setFlavor("elasticsearch", "7.10.2");
+    await expect(detectFlavor(configFor(fake.url), noWait)).rejects.toMatchObject({ kind: "unsupported", message: expect.stringContaining("neither Elasticsearch 7.17+ nor OpenSearch (it reports version 7.10.2") });
   });
 
   it("refuses a server that is neither", async () => {

@@ -8,8 +8,12 @@ import { toClusterError } from "@/lib/server/connections/cluster/to-cluster-erro
 import { versionAtLeast } from "@/lib/server/connections/cluster/version-at-least";
 import { DEFAULT_RETRY, withRetries } from "@/lib/server/connections/cluster/with-retries";
 
-/** The 8.x client speaks `compatible-with=8`, which Elasticsearch 7 does not understand. */
-const MIN_ELASTICSEARCH = "8.0.0";
+/**
+ * 7.17, the last 7.x, is still widely run: it has everything the connector uses (PIT with the
+ * `_shard_doc` tiebreaker, `_resolve/index`, EQL with `result_position`), and the client talks plain
+ * JSON to it (elasticsearch-cluster.ts). Earlier 7.x lack some of those, or the product header.
+ */
+const MIN_ELASTICSEARCH = "7.17.0";
 
 /**
  * Which product answers at the URL, from a plain `GET /`: OpenSearch says so in
@@ -23,12 +27,12 @@ export async function detectFlavor(config: ClusterConfig, deps: ClusterDeps = {}
   if (version.distribution === "opensearch") return "opensearch";
   if (root.headers["x-elastic-product"] === "Elasticsearch") {
     if (number && !versionAtLeast(number, MIN_ELASTICSEARCH)) {
-      throw new ClusterError("unsupported", `Elasticsearch ${number} is not supported; Lateral needs Elasticsearch 8.0 or later`);
+      throw new ClusterError("unsupported", `Elasticsearch ${number} is not supported; Lateral needs Elasticsearch 7.17 or later`);
     }
     return "elasticsearch";
   }
   const seen = number ? `it reports version ${number}` : "it did not report a version";
-  throw new ClusterError("unsupported", `The server answered but is neither Elasticsearch 8+ nor OpenSearch (${seen}, no x-elastic-product header)`);
+  throw new ClusterError("unsupported", `The server answered but is neither Elasticsearch 7.17+ nor OpenSearch (${seen}, no x-elastic-product header)`);
 }
 
 export function createSearchCluster(config: ClusterConfig, flavor: ClusterFlavor, deps: ClusterDeps = {}): SearchCluster {

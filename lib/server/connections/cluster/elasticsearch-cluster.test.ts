@@ -150,6 +150,20 @@ describe("ElasticsearchCluster EQL push-down", () => {
     expect(result.sequences).toEqual([]);
   });
 
+  it("works with Elasticsearch 7.17, which refuses the 8.x client's compatible-with=8 media types", async () => {
+    c = await startFakeCluster("elasticsearch", { version: "7.17.20" });
+    c.fake.addDocuments("logs-endpoint.events.process-default", scenario);
+    expect(await c.cluster.info()).toMatchObject({ version: "7.17.20" });
+    const pit = await c.cluster.openPointInTime(["logs-*"], "1m");
+    const page = await c.cluster.searchPage({ pitId: pit, keepAlive: "1m", query: everything, size: 100 });
+    expect(page.hits).toHaveLength(scenario.length);
+    await c.cluster.closePointInTime(pit);
+    const result = await c.cluster.eqlSearch({ indexPatterns: ["logs-*"], query: sequence, filter: window, size: 10 });
+    expect(result.sequences.map((s) => s.joinKeys)).toEqual([["ws-01"]]);
+    expect(c.fake.requests.find((r) => r.path.endsWith("/_eql/search"))?.body).not.toHaveProperty("allow_partial_search_results");
+    expect(c.fake.requests.every((r) => r.status < 400 && !String(r.headers.accept).includes("compatible-with"))).toBe(true);
+  });
+
   it("does not send the 8.18+ partial-results options to an older Elasticsearch", async () => {
     c = await startFakeCluster("elasticsearch", { version: "8.17.4" });
     c.fake.addDocuments("logs-endpoint.events.process-default", scenario.slice(0, 1));

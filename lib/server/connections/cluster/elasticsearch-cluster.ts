@@ -26,6 +26,10 @@ export function createElasticsearchCluster(config: ClusterConfig, deps: ClusterD
     // Retries belong to with-retries.ts, which honours Retry-After and knows our error kinds.
     maxRetries: 0,
     requestTimeout: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    // Plain JSON instead of the client's `compatible-with=8` media types: Elasticsearch 7.17 refuses
+    // those (media_type_header_exception), and 8.x and later answer plain JSON in their own format,
+    // which is all this connector reads.
+    headers: { accept: "application/json", "content-type": "application/json" },
   });
   return new ElasticsearchCluster(client, clusterCall(config, "Elasticsearch", deps));
 }
