@@ -4,11 +4,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createReadStream, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import path, { join } from "node:path";
 import { readEvtx } from "@/lib/ingest/evtx/read-evtx";
 import { parseEventStream } from "@/lib/ingest/parse-any";
 
-const DATA = "/work/shared/data";
+const DATA = path.resolve(import.meta.dirname, "../../shared/data");
 const EVTXEXPORT = "/usr/bin/evtxexport";
 const EVTX_DUMP = "/usr/bin/evtx_dump.py";
 const chunksArg = process.argv.indexOf("--chunks");

@@ -14,7 +14,7 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<IngestItem[]>
 const events = (items: IngestItem[]) => items.filter((i) => i.kind === "event");
 const rejected = (items: IngestItem[]) => items.filter((i) => i.kind === "rejected");
 
-// Event counts from /work/shared/data/README.md.
+// Event counts from ../shared/data/README.md.
 const README_COUNTS: Record<string, number> = {
   "mdec-psexec64-local-system": 15, "mdec-psexec-target-security": 30, "mdec-psexec-target-system-7045": 4,
   "mdec-msf-ms17010-psexec-target": 46, "ebs-msf-psexec-target-sysmon": 10, "ebs-psexecprivesc-dwell": 12,

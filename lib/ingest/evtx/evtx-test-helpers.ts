@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import path, { join } from "node:path";
 
-export const DATA_DIR = "/work/shared/data";
+/** `../shared/data` beside the repository, wherever the clone is. */
+export const DATA_DIR = path.resolve(import.meta.dirname, "../../../../shared/data");
 
 /** The corpus EVTX files with the python-evtx rendering beside them (README table). */
 export function corpusEvtxFiles(): { dir: string; evtx: string; xml: string }[] {

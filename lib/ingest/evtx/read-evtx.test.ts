@@ -5,7 +5,7 @@ import type { EvtxRecord } from "@/lib/ingest/evtx/evtx-types";
 import { readEvtx } from "@/lib/ingest/evtx/read-evtx";
 import { systemText } from "@/lib/ingest/win-event/win-event";
 
-// Record counts from /work/shared/data/README.md.
+// Record counts from ../shared/data/README.md.
 const EXPECTED_COUNTS: Record<string, number> = {
   "mdec-psexec64-local-system": 15, "mdec-psexec-target-security": 30, "mdec-psexec-target-system-7045": 4,
   "mdec-msf-ms17010-psexec-target": 46, "ebs-msf-psexec-target-sysmon": 10, "ebs-psexecprivesc-dwell": 12,
