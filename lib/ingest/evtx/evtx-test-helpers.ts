@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path, { join } from "node:path";
+import type { WinEvent } from "@/lib/ingest/win-event/win-event";
 
 /** `../shared/data` beside the repository, wherever the clone is. */
 export const DATA_DIR = path.resolve(import.meta.dirname, "../../../../shared/data");
@@ -71,4 +72,37 @@ export function pythonTimeToIso(t: string): string {
   const [date, time] = t.split(" ");
   const [hms, frac = "0"] = time.split(".");
   return `${date}T${hms}.${frac.padEnd(6, "0")}Z`;
+}
+
+export type ExportRecord = { number: number; written: string; eventId: number; computer: string; source: string; strings: string[] };
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Parses `evtxexport` text output (libevtx). Multi-line strings run until the next "String:" line. */
+export function parseEvtxexport(text: string): ExportRecord[] {
+  return text.split(/\n(?=Event number\t)/).slice(1).map((block) => {
+    const field = (name: string) => new RegExp(`^${name}\\t+: (.*)$`, "m").exec(block)?.[1] ?? "";
+    const w = /^(\w{3}) (\d\d), (\d{4}) (\d\d:\d\d:\d\d)\.(\d{9}) UTC$/.exec(field("Written time"));
+    const month = w ? String(MONTHS.indexOf(w[1]) + 1).padStart(2, "0") : "??";
+    const strings = [...block.matchAll(/^String: \d+\t+: ([\s\S]*?)(?=\nString: \d+\t|\n*(?![\s\S]))/gm)].map((m) => m[1]);
+    return {
+      number: Number(field("Event number")),
+      written: w ? `${w[3]}-${month}-${w[2]}T${w[4]}.${w[5].slice(0, 7)}Z` : "",
+      eventId: Number(/\((\d+)\)/.exec(field("Event identifier"))?.[1]),
+      computer: field("Computer name"),
+      source: field("Source name"),
+      strings,
+    };
+  });
+}
+
+/** The values evtxexport lists as an event's strings: EventData's, else UserData's leaves. */
+export function eventStrings(event: WinEvent): string[] {
+  return event.EventData ? Object.values(event.EventData) : leafValues(event.UserData);
+}
+
+function leafValues(v: unknown): string[] {
+  if (typeof v === "string") return [v];
+  if (v && typeof v === "object") return Object.entries(v).filter(([k]) => !k.startsWith("xmlns")).flatMap(([, x]) => leafValues(x));
+  return [];
 }
