@@ -28,6 +28,7 @@ test("bulk close of everything matching a filter spans several pages", async ({ 
   await expect(page.getByTestId("bulk-count")).toHaveText("50 selected");
   await page.getByRole("button", { name: "Select all 60 matching the filter" }).click();
   await expect(page.getByTestId("bulk-count")).toHaveText("60 selected");
+  await page.screenshot({ path: "test-results/screenshots/queue.png", fullPage: true });
   await page.getByRole("button", { name: "Close…" }).click();
   const dialog = page.getByRole("dialog", { name: "Close selected alerts" });
   await expect(dialog).toContainText("60 alert(s) will be closed.");
@@ -37,7 +38,7 @@ test("bulk close of everything matching a filter spans several pages", async ({ 
   await expect(page.getByRole("status")).toHaveText("60 alert(s) updated.");
   const closed = await (await page.request.get(`/api/alerts?host=${host}&status=closed&limit=1`)).json();
   expect(closed.counts.total).toBe(60);
-  await page.screenshot({ path: "test-results/screenshots/queue.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/queue-bulk-closed.png", fullPage: true });
 });
 
 test("keyboard: j/k move, a assigns to me, Enter opens, ? shows help", async ({ page }) => {
