@@ -15,7 +15,8 @@ export async function runLoad(input: { name: string; baseUrl: string; paths: str
     connections: input.connections ?? 10,
     duration: input.seconds ?? 10,
     timeout: 30,
-    headers: { authorization: `Bearer ${input.token}`, accept: "application/json" },
+    // As a browser asks (TanStack Query's fetch): the server compresses, and that CPU is part of the cost.
+    headers: { authorization: `Bearer ${input.token}`, accept: "application/json", "accept-encoding": "gzip, deflate, br" },
     requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: input.paths[next++ % input.paths.length] }) }],
   });
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
