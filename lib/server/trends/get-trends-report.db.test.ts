@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/create-test-database";
+import { beforeAll, describe, expect, test } from "vitest";
+import { useOwnDatabase } from "@/test/own-database";
 import { KNOWN_RANGE, seedKnownHistory } from "@/lib/server/trends/test-support/known-history";
 
 // Own database: the expected figures assume no other test's alerts.
-let database: TestDatabase;
+const own = useOwnDatabase();
 let report: typeof import("@/lib/server/trends/get-trends-report");
 let csv: typeof import("@/lib/server/trends/export-trends-csv");
 const manager = { userId: "u-manager", role: "manager" as const };
@@ -14,25 +12,13 @@ const NOW = new Date("2025-04-01T12:00:00Z");
 const query = { ...KNOWN_RANGE, bucket: "day" as const };
 
 beforeAll(async () => {
-  database = await createTestDatabase({ serverUrl: inject("testServerUrl") });
-  // Server modules read their database from the environment: point them at this test's own database.
-  // eslint-disable-next-line no-restricted-syntax
-  Object.assign(process.env, { DATABASE_URL: database.url, BETTER_AUTH_SECRET: randomBytes(32).toString("hex") });
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  const client = own.client;
   for (const [id, role] of [["u-manager", "manager"], ["u-a", "analyst"], ["u-b", "analyst"]]) {
     await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ($1, $1, $2, $3, now())`, [id, `${id}@test`, role]);
   }
   await seedKnownHistory(client, { A: "u-a", B: "u-b" });
-  await client.end();
   report = await import("@/lib/server/trends/get-trends-report");
   csv = await import("@/lib/server/trends/export-trends-csv");
-});
-
-afterAll(async () => {
-  const { db } = await import("@/lib/server/db/client");
-  await db.$disconnect();
-  await database.drop();
 });
 
 describe("getTrendsReport on the known history (Europe/Berlin, 2025-03-29 … 03-31)", () => {

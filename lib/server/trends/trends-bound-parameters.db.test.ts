@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/create-test-database";
+import { beforeAll, describe, expect, test } from "vitest";
+import { useOwnDatabase } from "@/test/own-database";
 import { trendsQuery } from "@/lib/server/api/contracts/trends";
 import { resolveRange } from "@/lib/server/trends/trends-range";
 
@@ -11,16 +10,11 @@ const HOSTILE = [
   "2025-03-29'::date; DELETE FROM alert; --",
 ];
 
-let database: TestDatabase;
+const own = useOwnDatabase();
 let client: pg.Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ serverUrl: inject("testServerUrl") });
-  // Server modules read their database from the environment: point them at this test's own database.
-  // eslint-disable-next-line no-restricted-syntax
-  Object.assign(process.env, { DATABASE_URL: database.url, BETTER_AUTH_SECRET: randomBytes(32).toString("hex") });
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  client = own.client;
   // Autumn DST end in Berlin (2025-10-26, a 25-hour day): one alert just after local midnight on each side.
   for (const [key, firstSeen] of [["before", "2025-10-25T22:30:00Z"], ["after", "2025-10-26T23:30:00Z"]]) {
     await client.query(
@@ -29,13 +23,6 @@ beforeAll(async () => {
       [key, firstSeen],
     );
   }
-});
-
-afterAll(async () => {
-  await client.end();
-  const { db } = await import("@/lib/server/db/client");
-  await db.$disconnect();
-  await database.drop();
 });
 
 describe("hostile range, bucket and time zone inputs", () => {

@@ -1,29 +1,16 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/create-test-database";
+import { beforeAll, describe, expect, test } from "vitest";
+import { useOwnDatabase } from "@/test/own-database";
 import { resolveRange } from "@/lib/server/trends/trends-range";
 
 // alert_trends_count (migration trends_speed) must always equal a recount of alert, whatever writes it,
 // and the team-wide charts read from it must equal the same alerts counted one by one (the analyst path).
-let database: TestDatabase;
+const own = useOwnDatabase();
 let client: pg.Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ serverUrl: inject("testServerUrl") });
-  // Server modules read their database from the environment: point them at this test's own database.
-  // eslint-disable-next-line no-restricted-syntax
-  Object.assign(process.env, { DATABASE_URL: database.url, BETTER_AUTH_SECRET: randomBytes(32).toString("hex") });
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  client = own.client;
   await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") VALUES ('u1', 'u1', 'u1@test', 'analyst', now()), ('u2', 'u2', 'u2@test', 'analyst', now())`);
-});
-
-afterAll(async () => {
-  await client.end();
-  const { db } = await import("@/lib/server/db/client");
-  await db.$disconnect();
-  await database.drop();
 });
 
 /** `count` alerts from `start`, one every `every`: hosts, users, rules, classifications and destinations vary (some NULL, some twice). */
