@@ -17,6 +17,7 @@ export class EvidenceWriter {
   private batch: KeptEvent[] = [];
   private inFlight: Promise<void> = Promise.resolve();
   private lastFlush = Date.now();
+  private read = 0;
 
   constructor(
     private readonly uploadId: string,
@@ -32,8 +33,12 @@ export class EvidenceWriter {
     return this.batch.length >= BATCH || now - this.lastFlush >= PROGRESS_EVERY_MS;
   }
 
-  get pending(): number {
-    return this.batch.length;
+  /**
+   * Called once per event read: `due`, but the clock is only looked at every 1 024 events or when a
+   * batch is full (a Date.now() per event shows in the worker's profile).
+   */
+  tick(): boolean {
+    return ((++this.read & 1023) === 0 || this.batch.length >= BATCH) && this.due(Date.now());
   }
 
   async flush(): Promise<void> {

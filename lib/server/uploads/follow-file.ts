@@ -10,7 +10,7 @@ export class UploadGone extends Error {
   }
 }
 
-const CHUNK_BYTES = 256 * 1024; // as read-upload-items.ts reads a complete file
+const CHUNK_BYTES = 256 * 1024; // as read-upload-batches.ts reads a complete file
 const WAIT_MS = 50;
 const CHECK_EVERY_MS = 200;
 /** A receiver that wrote nothing for this long has died without saying so. */

@@ -12,7 +12,7 @@ import { logger } from "@/lib/server/log/logger";
 import { loadEnabledRules } from "@/lib/server/rules/load-rules";
 import { EvidenceWriter } from "@/lib/server/uploads/evidence-writer";
 import { UploadGone, type Arrival } from "@/lib/server/uploads/follow-file";
-import { noteFormat, readUploadBatches } from "@/lib/server/uploads/read-upload-items";
+import { noteFormat, readUploadBatches } from "@/lib/server/uploads/read-upload-batches";
 import { UploadReport } from "@/lib/server/uploads/upload-report";
 
 /** Passes over the file at most: the first, then one per level of a parent chain found late. */
@@ -107,7 +107,6 @@ async function detectAndKeep(filePath: string, report: UploadReport, writer: Evi
   // PsExec starts by process id, with their network events: alerts in the making, whose scope grows.
   const starts = new Map<string, EcsEvent[]>();
 
-  let n = 0;
   for await (const batch of await readUploadBatches(filePath, report, arrival)) {
     for (const item of batch) {
       if (item.kind === "format") {
@@ -128,7 +127,7 @@ async function detectAndKeep(filePath: string, report: UploadReport, writer: Evi
       const making = stage && inTheMaking(starts, stage, item.event, keys.entityId);
       if (making) selector.addScope(scopeOfAlertEvents(making));
       selector.push(item.event, keys, item.source);
-      if (((++n & 1023) === 0 || writer.pending >= 2_000) && writer.due(Date.now())) await writer.flush();
+      if (writer.tick()) await writer.flush();
     }
   }
   const raised = session.finish();
@@ -148,14 +147,13 @@ async function detectAndKeep(filePath: string, report: UploadReport, writer: Evi
 
 /** A further pass: parse and match only (the report and detection are done). */
 async function keepAgain(filePath: string, selector: EvidenceSelector, writer: EvidenceWriter): Promise<void> {
-  let n = 0;
   for await (const batch of await readUploadBatches(filePath, new UploadReport())) {
     for (const item of batch) {
       if (item.kind !== "event") continue;
       const keys = eventKeys(item.event);
       if (Number.isNaN(keys.time)) continue;
       selector.push(item.event, keys, item.source);
-      if (((++n & 1023) === 0 || writer.pending >= 2_000) && writer.due(Date.now())) await writer.flush();
+      if (writer.tick()) await writer.flush();
     }
   }
 }

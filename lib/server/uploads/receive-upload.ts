@@ -17,7 +17,7 @@ const MAX_PENDING_BYTES = 8 << 20;
 /**
  * Streams the request body (raw, or the first file of a multipart form) to disk while hashing and
  * counting it; the size limit is enforced on the bytes received, not on headers. The processing job
- * is queued before the first byte: a worker reads the file as it grows (read-upload-items.ts) and
+ * is queued before the first byte: a worker reads the file as it grows (read-upload-batches.ts) and
  * finishes once `sha256` says all of it is there. A file whose content was already ingested is then
  * recorded as a duplicate and the job drops what it did; a failed upload is removed, evidence included.
  */
